@@ -1,0 +1,68 @@
+#pragma once
+// The narrow interface every engine implements: a problem in, a verdict out, with a
+// counterexample when an invariant breaks and statistics either way.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace pasid {
+
+/// What to check: a design, bounds, and the invariants (indices into AllInvariants).
+struct Problem {
+  Design design;
+  Bounds bounds;
+  std::vector<int> invariants;
+};
+
+enum class Verdict { holds, violated, unknown };
+
+const char* verdict_name(Verdict v);
+
+/// One step of a counterexample: the rule instance and the state after it.
+struct TraceStep {
+  int rule;
+  Args<Concrete> args;
+  Log<Concrete> log;
+  State<Concrete> after;
+};
+
+/// A path from the initial state whose last step breaks `invariant`.
+struct Counterexample {
+  State<Concrete> initial;
+  std::vector<TraceStep> steps;
+  int invariant;
+};
+
+struct Stats {
+  std::uint64_t states = 0;
+  std::uint64_t transitions = 0;
+  int depth = 0;
+  double seconds = 0;
+  std::uint64_t peak_rss_bytes = 0;
+  std::size_t bytes_per_state = 0;
+  std::vector<std::uint64_t> rule_fired;        ///< per rule, in AllRules order
+  std::vector<std::uint64_t> premise_held;      ///< per invariant, in AllInvariants order
+  std::vector<std::uint64_t> seen;              ///< per Seen kind
+  std::vector<std::uint64_t> pasid_frees_at;    ///< per FreeSite
+};
+
+struct Result {
+  Verdict verdict = Verdict::unknown;
+  std::optional<Counterexample> counterexample;
+  Stats stats;
+  std::string reason;  ///< why the verdict is unknown
+};
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual const char* name() const = 0;
+  /// Checks every invariant of the problem.
+  virtual Result check(const Problem& problem) = 0;
+};
+
+}  // namespace pasid

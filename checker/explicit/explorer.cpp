@@ -1,0 +1,135 @@
+#include "explorer.hpp"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+#include "instances.hpp"
+#include "state_table.hpp"
+#include "successor.hpp"
+
+namespace pasid {
+
+namespace {
+
+std::uint64_t peak_rss_bytes() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<std::uint64_t>(u.ru_maxrss) * 1024;
+}
+
+class Search {
+ public:
+  explicit Search(const Problem& pb)
+      : pb_(pb), instances_(rule_instances(pb.bounds)), codec_(pb.bounds), table_(codec_.width()),
+        packed_(codec_.width()) {
+    stats_.rule_fired.assign(kRuleCount, 0);
+    stats_.premise_held.assign(kInvariantCount, 0);
+    stats_.seen.assign(6, 0);
+    stats_.pasid_frees_at.assign(4, 0);
+  }
+
+  Result run() {
+    auto start = std::chrono::steady_clock::now();
+    Result r;
+    State<Concrete> init = initial_state<Concrete>();
+    Log<Concrete> none;
+    add(init, kNoParent, 0);
+    if (!check_step(init, none, init, kNoParent, 0)) explore();
+    r.verdict = violation_ ? Verdict::violated : Verdict::holds;
+    if (violation_) r.counterexample = counterexample();
+    stats_.states = table_.size();
+    stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    stats_.peak_rss_bytes = peak_rss_bytes();
+    stats_.bytes_per_state = table_.memory() / std::max<std::uint32_t>(1, table_.size()) +
+                             2 * sizeof(std::uint32_t);
+    r.stats = stats_;
+    return r;
+  }
+
+ private:
+  static constexpr std::uint32_t kNoParent = ~0u;
+
+  struct Violation {
+    std::uint32_t from;  // kNoParent: the initial state itself
+    int instance;
+    int invariant;
+  };
+
+  const Problem& pb_;
+  std::vector<Instance> instances_;
+  StateCodec codec_;
+  StateTable table_;
+  std::vector<std::uint8_t> packed_;
+  std::vector<std::uint32_t> parent_;
+  std::vector<std::uint32_t> via_;
+  std::vector<int> depth_;
+  std::optional<Violation> violation_;
+  Stats stats_;
+
+  void add(const State<Concrete>& s, std::uint32_t parent, int via) {
+    codec_.pack(s, packed_.data());
+    if (!table_.insert(packed_.data()).second) return;
+    parent_.push_back(parent);
+    via_.push_back(static_cast<std::uint32_t>(via));
+    depth_.push_back(parent == kNoParent ? 0 : depth_[parent] + 1);
+    stats_.depth = std::max(stats_.depth, depth_.back());
+  }
+
+  /// Checks the invariants over one step; records the first violation.  True if broken.
+  bool check_step(const State<Concrete>& pre, const Log<Concrete>& log,
+                  const State<Concrete>& post, std::uint32_t from, int instance) {
+    for (int inv : pb_.invariants)
+      if (invariant_premise(inv, pb_.bounds, pre, log, post)) ++stats_.premise_held[inv];
+    int broken = first_broken(pb_, pre, log, post);
+    if (broken < 0) return false;
+    violation_ = Violation{from, instance, broken};
+    return true;
+  }
+
+  void count(const Log<Concrete>& log) {
+    for (const auto& o : log) {
+      ++stats_.seen[static_cast<unsigned>(o.kind)];
+      if (o.kind == Seen::pasid_free) ++stats_.pasid_frees_at[static_cast<unsigned>(o.site)];
+    }
+  }
+
+  void explore() {
+    State<Concrete> s{};
+    Log<Concrete> log;
+    for (std::uint32_t i = 0; i < table_.size() && !violation_; ++i) {
+      codec_.unpack(table_.at(i), s);
+      for (std::size_t k = 0; k < instances_.size() && !violation_; ++k) {
+        const Instance& in = instances_[k];
+        if (!rule_guard(in.rule, s, pb_.bounds, pb_.design, in.args)) continue;
+        State<Concrete> next = successor(pb_, s, in, log);
+        ++stats_.transitions;
+        ++stats_.rule_fired[static_cast<unsigned>(in.rule)];
+        count(log);
+        if (check_step(s, log, next, i, static_cast<int>(k))) break;
+        add(next, i, static_cast<int>(k));
+      }
+    }
+  }
+
+  Counterexample counterexample() const {
+    std::vector<Instance> path;
+    if (violation_->from != kNoParent) {
+      path.push_back(instances_[static_cast<unsigned>(violation_->instance)]);
+      for (std::uint32_t i = violation_->from; parent_[i] != kNoParent; i = parent_[i])
+        path.push_back(instances_[via_[i]]);
+      std::reverse(path.begin(), path.end());
+    }
+    auto cex = replay(pb_, path, violation_->invariant);
+    if (!cex) throw std::logic_error("internal error: a counterexample of the explicit engine does not replay");
+    return *cex;
+  }
+};
+
+}  // namespace
+
+Result ExplicitEngine::check(const Problem& problem) { return Search(problem).run(); }
+
+}  // namespace pasid

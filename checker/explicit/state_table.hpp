@@ -1,0 +1,46 @@
+#pragma once
+// The set of visited states: packed states in one arena (in discovery order, so the arena
+// is also the BFS queue) and an open-addressing table of indices into it.
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace pasid {
+
+/// Packs a state's live fields one byte each (the model's values fit in int8).
+class StateCodec {
+ public:
+  explicit StateCodec(const Bounds& b) : bounds_(b), width_(static_cast<std::size_t>(field_count(b))) {}
+  std::size_t width() const { return width_; }
+  void pack(const State<Concrete>& s, std::uint8_t* out) const;
+  void unpack(const std::uint8_t* in, State<Concrete>& s) const;
+
+ private:
+  Bounds bounds_;
+  std::size_t width_;
+};
+
+class StateTable {
+ public:
+  explicit StateTable(std::size_t width);
+  /// Adds a packed state; returns its index and whether it was new.
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed);
+  const std::uint8_t* at(std::uint32_t i) const { return &arena_[i * width_]; }
+  std::uint32_t size() const { return count_; }
+  /// Bytes held by the arena and the index table.
+  std::size_t memory() const;
+
+ private:
+  std::size_t width_;
+  std::uint32_t count_ = 0;
+  std::vector<std::uint8_t> arena_;
+  std::vector<std::uint32_t> slots_;  // 0: empty; else index + 1
+
+  std::uint64_t hash(const std::uint8_t* p) const;
+  void grow();
+};
+
+}  // namespace pasid

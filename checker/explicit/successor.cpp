@@ -1,0 +1,38 @@
+#include "successor.hpp"
+
+namespace pasid {
+
+State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Instance& in,
+                          Log<Concrete>& log) {
+  State<Concrete> next = s;
+  log.clear();
+  Step<Concrete> st(next, pb.bounds, pb.design, log);
+  rule_effect(in.rule, st, in.args);
+  return next;
+}
+
+int first_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
+                 const State<Concrete>& post) {
+  for (int inv : pb.invariants)
+    if (!invariant_holds(inv, pb.bounds, pre, log, post)) return inv;
+  return -1;
+}
+
+std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path,
+                                     int invariant) {
+  Counterexample cex{initial_state<Concrete>(), {}, invariant};
+  State<Concrete> s = cex.initial;
+  Log<Concrete> log;
+  int broken = first_broken(pb, s, log, s);
+  for (const Instance& in : path) {
+    if (!rule_guard(in.rule, s, pb.bounds, pb.design, in.args)) return std::nullopt;
+    State<Concrete> next = successor(pb, s, in, log);
+    broken = first_broken(pb, s, log, next);
+    cex.steps.push_back({in.rule, in.args, log, next});
+    s = next;
+  }
+  if (broken != invariant) return std::nullopt;
+  return cex;
+}
+
+}  // namespace pasid

@@ -1,0 +1,27 @@
+#pragma once
+// One step of the concrete model, and the invariant check over it: what the explorer
+// does per transition, and what replaying a counterexample does per step.
+
+#include <optional>
+#include <vector>
+
+#include "checker/engine.hpp"
+#include "instances.hpp"
+
+namespace pasid {
+
+/// The state after firing instance `in` from `s` (whose guard must hold), its log in `log`.
+State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Instance& in,
+                          Log<Concrete>& log);
+
+/// The first of the problem's invariants broken by the step pre --log--> post, or -1.
+int first_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
+                 const State<Concrete>& post);
+
+/// Re-runs `path` from the initial state.  Returns nothing if a guard fails on the way or
+/// the last step does not break `invariant`: a counterexample that does not replay is an
+/// engine bug, never a result.
+std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path,
+                                     int invariant);
+
+}  // namespace pasid

@@ -1,0 +1,107 @@
+#include "json.hpp"
+
+#include "checker/explicit/instances.hpp"
+#include "text.hpp"
+
+namespace pasid {
+
+namespace {
+
+using nlohmann::json;
+
+json args_json(int rule, const Args<Concrete>& a) {
+  const RuleInfo& info = rule_info(rule);
+  json out = json::object();
+  for (int k = 0; k < info.param_count; ++k) {
+    switch (info.params[static_cast<unsigned>(k)]) {
+      case Param::thread: out["thread"] = a.thread; break;
+      case Param::device: out["device"] = a.device; break;
+      case Param::file: out["file"] = a.file; break;
+      case Param::new_thread: out["new_thread"] = a.new_thread; break;
+      case Param::new_proc: out["new_proc"] = a.new_proc; break;
+      case Param::new_mm: out["new_mm"] = a.new_mm; break;
+      case Param::new_file: out["new_file"] = a.new_file; break;
+      case Param::pasid: out["pasid"] = static_cast<int>(a.pasid); break;
+    }
+  }
+  return out;
+}
+
+json state_json(const Bounds& b, const State<Concrete>& s) {
+  json out = json::object();
+  visit_fields(b, [&](const FieldId& id, const auto& v) { out[field_name(id)] = static_cast<int>(v); }, s);
+  return out;
+}
+
+json changes_json(const Bounds& b, const State<Concrete>& x, const State<Concrete>& y) {
+  json out = json::array();
+  visit_fields(
+      b,
+      [&](const FieldId& id, const auto& u, const auto& v) {
+        if (u != v) out.push_back({{"field", field_name(id)}, {"from", static_cast<int>(u)}, {"to", static_cast<int>(v)}});
+      },
+      x, y);
+  return out;
+}
+
+json counterexample_json(const Problem& pb, const Counterexample& cex) {
+  json steps = json::array();
+  const State<Concrete>* before = &cex.initial;
+  for (std::size_t i = 0; i < cex.steps.size(); ++i) {
+    const TraceStep& st = cex.steps[i];
+    json observed = json::array();
+    for (const auto& o : st.log) observed.push_back(format_observation(o));
+    steps.push_back({{"index", i + 1},
+                     {"rule", rule_info(st.rule).name},
+                     {"kernel", rule_info(st.rule).kernel},
+                     {"call", instance_name(st.rule, st.args)},
+                     {"args", args_json(st.rule, st.args)},
+                     {"changes", changes_json(pb.bounds, *before, st.after)},
+                     {"observed", observed}});
+    before = &st.after;
+  }
+  return {{"invariant", invariant_info(cex.invariant).name},
+          {"length", cex.steps.size()},
+          {"initial", state_json(pb.bounds, cex.initial)},
+          {"steps", steps}};
+}
+
+json stats_json(const Problem& pb, const Stats& st) {
+  json fired = json::object();
+  for (int r = 0; r < kRuleCount; ++r) fired[rule_info(r).name] = st.rule_fired[static_cast<unsigned>(r)];
+  json premises = json::object();
+  for (int inv : pb.invariants) premises[invariant_info(inv).name] = st.premise_held[static_cast<unsigned>(inv)];
+  double rate = st.seconds > 0 ? static_cast<double>(st.states) / st.seconds : 0;
+  return {{"states", st.states},         {"transitions", st.transitions},
+          {"depth", st.depth},           {"seconds", st.seconds},
+          {"states_per_second", rate},   {"peak_memory_bytes", st.peak_rss_bytes},
+          {"bytes_per_state", st.bytes_per_state}, {"rules_fired", fired},
+          {"premise_held", premises},
+          {"pasid_frees", {{"mmdrop", st.pasid_frees_at[0]}, {"mmput", st.pasid_frees_at[1]},
+                           {"last_unbind", st.pasid_frees_at[2]}, {"close", st.pasid_frees_at[3]}}}};
+}
+
+}  // namespace
+
+json result_json(const Spec& spec, const Result& r) {
+  const Bounds& b = spec.problem.bounds;
+  json invariants = json::array();
+  for (int inv : spec.problem.invariants) invariants.push_back(invariant_info(inv).name);
+  json out = {{"spec", spec.file},
+              {"variant", spec.variant},
+              {"mutants", spec.mutants},
+              {"bounds", {{"threads", b.threads}, {"processes", b.processes}, {"mms", b.mms},
+                          {"devices", b.devices}, {"files", b.files}, {"pasids", b.pasids}}},
+              {"invariants", invariants},
+              {"verdict", verdict_name(r.verdict)},
+              {"statistics", stats_json(spec.problem, r.stats)}};
+  if (r.verdict == Verdict::unknown) out["reason"] = r.reason;
+  if (r.counterexample) out["counterexample"] = counterexample_json(spec.problem, *r.counterexample);
+  json warnings = json::array();
+  if (r.verdict == Verdict::holds)
+    for (const auto& w : vacuity_warnings(spec.problem, r.stats)) warnings.push_back(w);
+  out["warnings"] = warnings;
+  return out;
+}
+
+}  // namespace pasid

@@ -1,0 +1,146 @@
+#include "text.hpp"
+
+#include <cstdio>
+#include <string_view>
+
+#include "checker/explicit/instances.hpp"
+
+namespace pasid {
+
+namespace {
+
+std::string fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+const char* site_name(int site) {
+  switch (static_cast<FreeSite>(site)) {
+    case FreeSite::mmdrop: return "__mmdrop";
+    case FreeSite::mmput: return "__mmput";
+    case FreeSite::last_unbind: return "the last unbind";
+    case FreeSite::close: return "close";
+  }
+  return "?";
+}
+
+std::string pasid_text(int p) { return p == kNoPasid ? "none" : std::to_string(p); }
+std::string mm_text(int m) { return m == kNone ? "none" : "mm" + std::to_string(m); }
+
+std::string changes(const Bounds& b, const State<Concrete>& before, const State<Concrete>& after) {
+  std::string out;
+  visit_fields(
+      b,
+      [&](const FieldId& id, const auto& x, const auto& y) {
+        if (x == y) return;
+        out += "       " + field_name(id) + ": " + field_value(id, x) + " -> " + field_value(id, y) + "\n";
+      },
+      before, after);
+  return out;
+}
+
+}  // namespace
+
+std::string field_value(const FieldId& id, int v) {
+  std::string_view f = id.field;
+  if (f == "pasid" || f == "msr_pasid") return pasid_text(v);
+  if (f == "proc" || f == "mm" || f == "dev" || f == "owner") return v == kNone ? "none" : std::to_string(v);
+  return std::to_string(v);
+}
+
+std::string format_observation(const Observation<Concrete>& o) {
+  switch (o.kind) {
+    case Seen::submit:
+      return "t" + std::to_string(o.thread) + " submits to dev" + std::to_string(o.dev) +
+             " with PASID " + pasid_text(o.pasid) + " (owner " + mm_text(o.seen) + ", thread's " +
+             mm_text(o.mm) + ")";
+    case Seen::unbind:
+      return "unbind dev" + std::to_string(o.dev) + " from " + mm_text(o.mm) + " by PASID " +
+             pasid_text(o.pasid) + " (owner " + mm_text(o.seen) + ")";
+    case Seen::pasid_free:
+      return "PASID " + pasid_text(o.pasid) + " of " + mm_text(o.mm) + " freed at " +
+             site_name(o.site) + " with " + std::to_string(o.seen) + " bond(s) left";
+    case Seen::child:
+      return "t" + std::to_string(o.thread) + " created on " + mm_text(o.mm);
+    case Seen::sigsegv:
+      return "t" + std::to_string(o.thread) + " gets SIGSEGV; its " + mm_text(o.mm) +
+             " has PASID " + pasid_text(o.pasid);
+    case Seen::fixup:
+      return "#GP fixup loads PASID " + pasid_text(o.pasid) + " into t" + std::to_string(o.thread) +
+             "'s MSR (pasid_activated was " + std::to_string(o.seen) + ")";
+  }
+  return "?";
+}
+
+std::string format_counterexample(const Problem& pb, const Counterexample& cex) {
+  const InvariantInfo& inv = invariant_info(cex.invariant);
+  std::string out = "counterexample: " + std::to_string(cex.steps.size()) + " step" +
+                    (cex.steps.size() == 1 ? "" : "s") + " from the initial state (t0 in proc0 on mm0)\n";
+  const State<Concrete>* before = &cex.initial;
+  for (std::size_t i = 0; i < cex.steps.size(); ++i) {
+    const TraceStep& step = cex.steps[i];
+    out += "  " + std::to_string(i + 1) + ". " + instance_name(step.rule, step.args) + "\n";
+    out += changes(pb.bounds, *before, step.after);
+    for (const auto& o : step.log) out += "       * " + format_observation(o) + "\n";
+    before = &step.after;
+  }
+  out += "  broken: " + std::string(inv.name) + ": " + inv.statement + "\n";
+  return out;
+}
+
+std::string format_stats(const Stats& st) {
+  double rate = st.seconds > 0 ? static_cast<double>(st.states) / st.seconds : 0;
+  std::string out = "statistics:\n";
+  out += "  states       " + std::to_string(st.states) + "\n";
+  out += "  transitions  " + std::to_string(st.transitions) + "\n";
+  out += "  depth        " + std::to_string(st.depth) + "\n";
+  out += "  seconds      " + fixed(st.seconds, 3) + "\n";
+  out += "  states/s     " + fixed(rate, 0) + "\n";
+  out += "  peak memory  " + fixed(static_cast<double>(st.peak_rss_bytes) / (1 << 20), 1) + " MiB\n";
+  out += "  bytes/state  " + std::to_string(st.bytes_per_state) + "\n";
+  out += "rules fired:\n";
+  for (int r = 0; r < kRuleCount; ++r) {
+    std::string name = rule_info(r).name;
+    out += "  " + name + std::string(14 - std::min<std::size_t>(13, name.size()), ' ') +
+           std::to_string(st.rule_fired[static_cast<unsigned>(r)]) + "\n";
+  }
+  out += "PASIDs freed: at __mmdrop " + std::to_string(st.pasid_frees_at[0]) + ", at __mmput " +
+         std::to_string(st.pasid_frees_at[1]) + ", at the last unbind " +
+         std::to_string(st.pasid_frees_at[2]) + ", at close " + std::to_string(st.pasid_frees_at[3]) + "\n";
+  return out;
+}
+
+std::vector<std::string> vacuity_warnings(const Problem& pb, const Stats& st) {
+  std::vector<std::string> w;
+  for (int r = 0; r < kRuleCount; ++r)
+    if (st.rule_fired[static_cast<unsigned>(r)] == 0)
+      w.push_back(std::string("rule ") + rule_info(r).name + " never fired");
+  for (int inv : pb.invariants)
+    if (st.premise_held[static_cast<unsigned>(inv)] == 0)
+      w.push_back(std::string("invariant ") + invariant_info(inv).name + " holds vacuously: " +
+                  invariant_info(inv).premise + " never happened");
+  return w;
+}
+
+std::string format_report(const Spec& spec, const Result& r) {
+  const Bounds& b = spec.problem.bounds;
+  std::string out = spec.file + ": variant " + spec.variant;
+  for (const auto& m : spec.mutants) out += " + " + m;
+  out += "; threads " + std::to_string(b.threads) + ", processes " + std::to_string(b.processes) +
+         ", mms " + std::to_string(b.mms) + ", devices " + std::to_string(b.devices) + ", files " +
+         std::to_string(b.files) + ", pasids " + std::to_string(b.pasids) + "\n";
+  out += "invariants:";
+  for (int inv : spec.problem.invariants) out += std::string(" ") + invariant_info(inv).name;
+  out += "\nresult: " + std::string(verdict_name(r.verdict));
+  if (r.counterexample) out += " (" + std::string(invariant_info(r.counterexample->invariant).name) + ")";
+  if (r.verdict == Verdict::unknown) out += ": " + r.reason;
+  out += "\n";
+  if (r.counterexample) out += format_counterexample(spec.problem, *r.counterexample);
+  out += format_stats(r.stats);
+  if (r.verdict == Verdict::holds)
+    for (const auto& w : vacuity_warnings(spec.problem, r.stats)) out += "warning: " + w + "\n";
+  return out;
+}
+
+}  // namespace pasid

@@ -1,0 +1,30 @@
+#pragma once
+// The human-readable report: verdict, counterexample, statistics, warnings.
+
+#include <string>
+#include <vector>
+
+#include "checker/spec/spec.hpp"
+
+namespace pasid {
+
+/// The counterexample: numbered steps, the fields each changed, what it observed, and the
+/// broken invariant.
+std::string format_counterexample(const Problem& pb, const Counterexample& cex);
+
+/// States, transitions, depth, time, rate, memory, and how often each rule fired.
+std::string format_stats(const Stats& st);
+
+/// Warnings for rules that never fired and invariants whose premise never held.
+std::vector<std::string> vacuity_warnings(const Problem& pb, const Stats& st);
+
+/// The whole report for one spec.
+std::string format_report(const Spec& spec, const Result& r);
+
+/// The value of a field as the report prints it ("none" for an empty slot or PASID).
+std::string field_value(const FieldId& id, int v);
+
+/// One observation as a sentence.
+std::string format_observation(const Observation<Concrete>& o);
+
+}  // namespace pasid

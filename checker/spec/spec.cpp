@@ -1,0 +1,193 @@
+#include "spec.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "checker/error.hpp"
+#include "json.hpp"
+
+namespace pasid {
+
+namespace {
+
+class SpecReader {
+ public:
+  explicit SpecReader(const std::string& file) : file_(file) {}
+
+  Spec read(const Json& root) {
+    Spec spec;
+    spec.file = file_;
+    expect_kind(root, Json::Kind::object, "the spec");
+    check_keys(root, {"description", "variant", "mutants", "bounds", "invariants", "expect"},
+               "the spec");
+    if (const Json* d = root.find("description")) spec.description = text(*d, "description");
+    if (const Json* v = root.find("variant")) spec.variant = text(*v, "variant");
+    const DesignChange* variant = find_change(variants(), spec.variant);
+    if (!variant) fail(*root.find("variant"), "unknown variant \"" + spec.variant + "\" (known: " + names(variants()) + ")");
+    variant->apply(spec.problem.design);
+    if (const Json* m = root.find("mutants")) read_mutants(*m, spec);
+    const Json* bounds = root.find("bounds");
+    if (!bounds) fail(root, "the spec has no \"bounds\"");
+    spec.problem.bounds = read_bounds(*bounds);
+    read_invariants(root.find("invariants"), spec.problem);
+    if (const Json* e = root.find("expect")) spec.expect = read_expect(*e);
+    return spec;
+  }
+
+ private:
+  const std::string& file_;
+
+  [[noreturn]] void fail(const Json& at, const std::string& msg) const {
+    throw InputError(file_, at.line, at.col, msg);
+  }
+  [[noreturn]] void fail_at(std::pair<int, int> at, const std::string& msg) const {
+    throw InputError(file_, at.first, at.second, msg);
+  }
+
+  void expect_kind(const Json& v, Json::Kind k, const std::string& what) const {
+    if (v.kind != k)
+      fail(v, what + " must be " + kind_name(k) + ", not " + kind_name(v.kind));
+  }
+
+  std::string text(const Json& v, const std::string& what) const {
+    expect_kind(v, Json::Kind::string, "\"" + what + "\"");
+    return v.string;
+  }
+
+  void check_keys(const Json& obj, std::initializer_list<std::string_view> known,
+                  const std::string& where) const {
+    for (std::size_t i = 0; i < obj.members.size(); ++i) {
+      const std::string& key = obj.members[i].first;
+      bool ok = false;
+      std::string list;
+      for (auto k : known) {
+        ok = ok || key == k;
+        list += (list.empty() ? "" : ", ") + std::string(k);
+      }
+      if (!ok) fail_at(obj.key_at[i], "unknown field \"" + key + "\" in " + where + " (expected one of: " + list + ")");
+    }
+  }
+
+  static std::string names(std::span<const DesignChange> list) {
+    std::string s;
+    for (const auto& c : list) s += (s.empty() ? "" : ", ") + std::string(c.name);
+    return s;
+  }
+
+  void read_mutants(const Json& m, Spec& spec) const {
+    expect_kind(m, Json::Kind::array, "\"mutants\"");
+    for (const Json& item : m.items) {
+      std::string name = text(item, "mutants");
+      const DesignChange* mutant = find_change(mutants(), name);
+      if (!mutant) fail(item, "unknown mutant \"" + name + "\" (known: " + names(mutants()) + ")");
+      mutant->apply(spec.problem.design);
+      spec.mutants.push_back(name);
+    }
+  }
+
+  int bound(const Json& obj, const char* key, int limit, bool required, int fallback) const {
+    const Json* v = obj.find(key);
+    if (!v) {
+      if (required) fail(obj, std::string("\"bounds\" has no \"") + key + "\"");
+      return fallback;
+    }
+    std::string what = std::string("bounds.") + key;
+    if (v->kind != Json::Kind::number || !v->is_integer)
+      fail(*v, what + " must be a whole number, not " + (v->kind == Json::Kind::number ? v->string : kind_name(v->kind)));
+    if (v->integer < 1) fail(*v, what + " must be at least 1, not " + std::to_string(v->integer));
+    if (v->integer > limit)
+      fail(*v, what + " is " + v->string + ", over the model's limit of " + std::to_string(limit));
+    return static_cast<int>(v->integer);
+  }
+
+  Bounds read_bounds(const Json& obj) const {
+    expect_kind(obj, Json::Kind::object, "\"bounds\"");
+    check_keys(obj, {"threads", "processes", "mms", "devices", "pasids", "files"}, "\"bounds\"");
+    Bounds b;
+    b.threads = bound(obj, "threads", kMaxThreads, true, 0);
+    b.processes = bound(obj, "processes", kMaxProcesses, true, 0);
+    b.mms = bound(obj, "mms", kMaxMms, true, 0);
+    b.devices = bound(obj, "devices", kMaxDevices, true, 0);
+    b.pasids = bound(obj, "pasids", kMaxPasids, true, 0);
+    int files = std::min(b.devices * b.processes, kMaxFiles);
+    b.files = bound(obj, "files", kMaxFiles, false, files);
+    return b;
+  }
+
+  void read_invariants(const Json* v, Problem& problem) const {
+    problem.invariants.clear();
+    if (!v || (v->kind == Json::Kind::string && v->string == "all")) {
+      for (int i = 0; i < kInvariantCount; ++i) problem.invariants.push_back(i);
+      return;
+    }
+    if (v->kind != Json::Kind::array)
+      fail(*v, std::string("\"invariants\" must be \"all\" or an array of names, not ") + kind_name(v->kind));
+    if (v->items.empty()) fail(*v, "\"invariants\" is empty: there is nothing to check");
+    for (const Json& item : v->items) problem.invariants.push_back(invariant(item));
+  }
+
+  int invariant(const Json& item) const {
+    std::string name = text(item, "invariants");
+    int i = find_invariant(name);
+    if (i < 0) fail(item, "unknown invariant \"" + name + "\" (run 'pasidcheck list' for the known ones)");
+    return i;
+  }
+
+  Expectation read_expect(const Json& e) const {
+    expect_kind(e, Json::Kind::object, "\"expect\"");
+    check_keys(e, {"verdict", "invariant", "length"}, "\"expect\"");
+    Expectation x;
+    const Json* verdict = e.find("verdict");
+    if (!verdict) fail(e, "\"expect\" has no \"verdict\"");
+    std::string v = text(*verdict, "verdict");
+    if (v == "holds") x.verdict = Verdict::holds;
+    else if (v == "violated") x.verdict = Verdict::violated;
+    else fail(*verdict, "expect.verdict must be \"holds\" or \"violated\", not \"" + v + "\"");
+    if (const Json* inv = e.find("invariant")) x.invariant = invariant_info(invariant(*inv)).name;
+    if (x.verdict == Verdict::violated && x.invariant.empty())
+      fail(e, "an expected violation must name its \"invariant\"");
+    if (const Json* len = e.find("length")) {
+      if (len->kind != Json::Kind::number || !len->is_integer || len->integer < 0 || len->integer > 100000)
+        fail(*len, "expect.length must be a whole number from 0 to 100000");
+      x.length = static_cast<int>(len->integer);
+    }
+    return x;
+  }
+};
+
+}  // namespace
+
+Spec parse_spec(std::string_view text, const std::string& file) {
+  Json root = parse_json(text, file);
+  return SpecReader(file).read(root);
+}
+
+Spec read_spec(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, 0, std::string("cannot read the spec: ") + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_spec(text.str(), path);
+}
+
+}  // namespace pasid
+
+namespace pasid {
+
+std::string expectation_mismatch(const Expectation& want, const Result& got) {
+  std::string why;
+  if (got.verdict != want.verdict)
+    return std::string("expected ") + verdict_name(want.verdict) + ", got " + verdict_name(got.verdict);
+  if (!got.counterexample) return why;
+  std::string inv = invariant_info(got.counterexample->invariant).name;
+  if (inv != want.invariant) why += "expected invariant " + want.invariant + " broken, got " + inv + "; ";
+  int len = static_cast<int>(got.counterexample->steps.size());
+  if (want.length >= 0 && len != want.length)
+    why += "expected a counterexample of length " + std::to_string(want.length) + ", got " + std::to_string(len) + "; ";
+  if (!why.empty()) why.resize(why.size() - 2);
+  return why;
+}
+
+}  // namespace pasid

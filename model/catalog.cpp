@@ -1,0 +1,48 @@
+#include "catalog.hpp"
+
+#include <array>
+
+namespace pasid {
+
+namespace {
+
+const std::array kVariants{
+    DesignChange{"v5.18",
+                 "Linux 5.18 with the 5.18-rc6 fix 2667ed10d9f0: PASID freed in __mmdrop",
+                 [](Design&) {}},
+    DesignChange{"v5.18-merge",
+                 "Linux 5.18 as merged on 2022-03-21: PASID freed in __mmput (B3)",
+                 [](Design& d) { d.pasid_free = FreeSite::mmput; }},
+};
+
+const std::array kMutants{
+    DesignChange{"free-on-last-unbind", "free the PASID at the mm's last unbind",
+                 [](Design& d) { d.pasid_free = FreeSite::last_unbind; }},
+    DesignChange{"free-at-close", "free the PASID at every close of a device fd",
+                 [](Design& d) { d.pasid_free = FreeSite::close; }},
+    DesignChange{"clone-copies-msr", "a clone child inherits the parent's PASID MSR",
+                 [](Design& d) { d.clone_copies_msr = true; }},
+    DesignChange{"fork-copies-msr", "a fork child inherits the parent's PASID MSR",
+                 [](Design& d) { d.fork_copies_msr = true; }},
+    DesignChange{"fork-inherits-pasid", "a fork child's mm inherits the parent's mm.pasid",
+                 [](Design& d) { d.fork_inherits_pasid = true; }},
+    DesignChange{"fixup-skips-activated", "the #GP fixup does not test pasid_activated",
+                 [](Design& d) { d.fixup_ignores_activated = true; }},
+    DesignChange{"exec-keeps-msr", "exec keeps the PASID MSR of the old image",
+                 [](Design& d) { d.exec_keeps_msr = true; }},
+    DesignChange{"alloc-in-use", "the allocator may hand out a PASID that is in use",
+                 [](Design& d) { d.alloc_ignores_owner = true; }},
+};
+
+}  // namespace
+
+std::span<const DesignChange> variants() { return kVariants; }
+std::span<const DesignChange> mutants() { return kMutants; }
+
+const DesignChange* find_change(std::span<const DesignChange> list, std::string_view name) {
+  for (const auto& c : list)
+    if (name == c.name) return &c;
+  return nullptr;
+}
+
+}  // namespace pasid

@@ -1,0 +1,30 @@
+#pragma once
+// A kernel design: what a variant or a planted mutant does differently from 5.18.
+//
+// Rules read these flags as plain C++ bools, so a variant changes the rule text
+// that runs, never the state layout.  The default-constructed Design is Linux 5.18
+// with the 5.18-rc6 fix (2667ed10d9f0): the PASID is freed in __mmdrop.
+
+#include <cstdint>
+
+namespace pasid {
+
+/// Where mm_pasid_drop() runs.
+enum class FreeSite : std::uint8_t {
+  mmdrop,       ///< __mmdrop, when mm_count reaches 0 (5.18-rc6 and later)
+  mmput,        ///< __mmput, when mm_users reaches 0 (5.18 as merged, 2022-03-21)
+  last_unbind,  ///< the mm's last unbind (mutant; the 2020 design's order)
+  close,        ///< every close of a device fd (mutant)
+};
+
+struct Design {
+  FreeSite pasid_free = FreeSite::mmdrop;
+  bool clone_copies_msr = false;         ///< fpu_clone keeps the PASID xstate for threads
+  bool fork_copies_msr = false;          ///< fpu_clone keeps the PASID xstate for fork children
+  bool fork_inherits_pasid = false;      ///< mm_init copies mm->pasid instead of resetting it
+  bool fixup_ignores_activated = false;  ///< the #GP fixup skips the pasid_activated test
+  bool exec_keeps_msr = false;           ///< the FPU flush on exec keeps the PASID xstate
+  bool alloc_ignores_owner = false;      ///< the allocator hands out a PASID in use
+};
+
+}  // namespace pasid

@@ -1,0 +1,60 @@
+#pragma once
+// "open(t, d) — open + bind the device (iommu_sva_bind_device) | t alive | if mm(t).pasid
+// INVALID: allocate a free PASID p, mm.pasid = p (allocation fails cleanly when none is
+// free: open returns an error, nothing changes). Bond (d, mm) refcount++ (the first bond
+// takes mmgrab: mm_count++), device PASID table[p] = mm. The process gains an fd for d.
+// The threads' MSRs are NOT touched."
+// Kernel: idxd_cdev_open() -> iommu_sva_bind_device() -> iommu_sva_alloc_pasid() (5.18).
+// A failed allocation changes nothing, so it is not a step.
+
+#include "../pasid_allocator.hpp"
+#include "../rule.hpp"
+
+namespace pasid {
+
+struct Open {
+  static constexpr RuleInfo info{"open", "iommu_sva_bind_device",
+                                 "open an SVA device and bind the mm (allocating its PASID)",
+                                 {Param::thread, Param::device, Param::new_file, Param::pasid}, 4};
+
+  /// The PASID the bind ends up with is p: the mm's own, or a free one when it has none.
+  template <class D>
+  static typename D::Bool pasid_ok(const State<D>& s, const Bounds& b, const Design& z,
+                                   const Args<D>& a) {
+    auto mm_pasid = pick<D>(b.mms, mm_of(s, b, a.thread), [&](int m) { return s.mms[m].pasid; });
+    auto may_take = z.alloc_ignores_owner ? D::truth(true) : pasid_free(s, b, a.pasid);
+    return ite(mm_pasid == kNoPasid, may_take, a.pasid == mm_pasid);
+  }
+
+  template <class D>
+  static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design& z,
+                                const Args<D>& a) {
+    auto file_free = [&](int f) { return !file_referenced(s, b, f); };
+    return s.threads[a.thread].alive && lowest_free<D>(a.new_file, file_free) &&
+           pasid_ok(s, b, z, a);
+  }
+
+  template <class D>
+  static void effect(Step<D>& st, const Args<D>& a) {
+    auto& s = st.s;
+    st.for_slot(st.b.mms, mm_of(s, st.b, a.thread), [&](int m) {
+      auto& mm = s.mms[m];
+      st.when(mm.pasid == kNoPasid, [&] {
+        allocate_pasid(st, a.pasid, m);
+        mm.pasid = a.pasid;
+      });
+      auto& bond = s.bonds[a.device][m];
+      st.when(bond.users == 0, [&] {
+        mm.count = mm.count + 1;  // mmgrab
+        bond.pasid = mm.pasid;
+        bond.entry = D::truth(true);
+      });
+      bond.users = bond.users + 1;
+      s.files[a.new_file] = {D::num(a.device), D::num(m)};
+    });
+    st.for_slot(st.b.processes, s.threads[a.thread].proc,
+                [&](int p) { s.procs[p].fd[a.new_file] = D::truth(true); });
+  }
+};
+
+}  // namespace pasid

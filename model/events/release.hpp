@@ -1,0 +1,47 @@
+#pragma once
+// "close(t, fd) ... when the last reference to the open file goes (fds are shared by
+// fork), the driver unbinds (iommu_sva_unbind_device, using mm.pasid): bond refcount--,
+// and at 0 the device PASID table[p] is cleared and the bond's mmdrop runs (mm_count--,
+// which may free the mm and, since 5.18-rc6, its PASID)."
+// Kernel: fput() -> idxd_cdev_release() -> iommu_sva_unbind_device() (5.18
+// drivers/iommu/iommu-sva-lib.c, intel_svm_unbind()).  Portal VMAs hold file references
+// too (kernel-history.md section 1), so release waits for the last munmap as well.
+
+#include "mmdrop.hpp"
+
+namespace pasid {
+
+/// iommu_sva_unbind_device(d, m): the bond is looked up by the mm's current PASID.
+template <class D>
+void unbind(Step<D>& st, int d, int m) {
+  auto& s = st.s;
+  auto& bond = s.bonds[d][m];
+  auto p = s.mms[m].pasid;
+  st.observe(Seen::unbind, 0, D::num(kNone), D::num(d), D::num(m), p, owner_of(s, st.b, p));
+  // A bond recorded under another PASID is not found: nothing is released (B3 scenario 1).
+  st.when(bond.users > 0 && bond.pasid == p, [&] {
+    bond.users = bond.users - 1;
+    st.when(bond.users == 0, [&] {
+      bond.entry = D::truth(false);
+      bond.pasid = D::num(kNoPasid);
+      if (st.design.pasid_free == FreeSite::last_unbind)
+        st.when(live_bonds(s, st.b, m) == 0, [&] { mm_pasid_drop(st, m, FreeSite::last_unbind); });
+      mmdrop(st, m);  // the bond's mmgrab
+    });
+  });
+}
+
+/// fput: at the last reference the file is released and its device unbound.
+template <class D>
+void put_file(Step<D>& st, int f) {
+  auto& file = st.s.files[f];
+  st.when(!file_referenced(st.s, st.b, f), [&] {
+    st.for_slot(st.b.devices, file.dev, [&](int d) {
+      st.for_slot(st.b.mms, file.mm, [&](int m) { unbind(st, d, m); });
+    });
+    file.dev = D::num(kNone);
+    file.mm = D::num(kNone);
+  });
+}
+
+}  // namespace pasid

@@ -1,0 +1,67 @@
+#pragma once
+// Every live field of a state, by name: one walk serves packing, diffs, printing,
+// JSON and (for the SMT engines) declaring variables.
+
+#include <string>
+
+#include "state.hpp"
+
+namespace pasid {
+
+/// Names one field: `obj` slot `i` (and `j` for a 2-D field, or kNone), field `field`.
+struct FieldId {
+  const char* obj;
+  int i;
+  const char* field;
+  const char* sub = nullptr;  ///< kind of the second index ("f", "mm", ...), if any
+  int j = kNone;
+};
+
+/// "t1.msr_valid", "proc0.fd[f1]", "dev0.bond[mm1].users", "alloc.owner[p2]".
+std::string field_name(const FieldId& id);
+
+/// Calls f(FieldId, field&...) for every live field of the states `s...`, which all have
+/// the same bounds.  Fields of the same name across the states are passed together.
+template <class F, class... S>
+void visit_fields(const Bounds& b, F&& f, S&... s) {
+  for (int t = 0; t < b.threads; ++t) {
+    auto u = static_cast<unsigned>(t);
+    f(FieldId{"t", t, "alive"}, s.threads[u].alive...);
+    f(FieldId{"t", t, "proc"}, s.threads[u].proc...);
+    f(FieldId{"t", t, "msr_valid"}, s.threads[u].msr_valid...);
+    f(FieldId{"t", t, "msr_pasid"}, s.threads[u].msr_pasid...);
+    f(FieldId{"t", t, "activated"}, s.threads[u].activated...);
+  }
+  for (int p = 0; p < b.processes; ++p) {
+    auto u = static_cast<unsigned>(p);
+    f(FieldId{"proc", p, "mm"}, s.procs[u].mm...);
+    for (int k = 0; k < b.files; ++k) f(FieldId{"proc", p, "fd", "f", k}, s.procs[u].fd[k]...);
+  }
+  for (int m = 0; m < b.mms; ++m) {
+    auto u = static_cast<unsigned>(m);
+    f(FieldId{"mm", m, "users"}, s.mms[u].users...);
+    f(FieldId{"mm", m, "count"}, s.mms[u].count...);
+    f(FieldId{"mm", m, "pasid"}, s.mms[u].pasid...);
+    for (int k = 0; k < b.files; ++k) f(FieldId{"mm", m, "portal", "f", k}, s.mms[u].portal[k]...);
+  }
+  for (int k = 0; k < b.files; ++k) {
+    auto u = static_cast<unsigned>(k);
+    f(FieldId{"file", k, "dev"}, s.files[u].dev...);
+    f(FieldId{"file", k, "mm"}, s.files[u].mm...);
+  }
+  for (int d = 0; d < b.devices; ++d) {
+    for (int m = 0; m < b.mms; ++m) {
+      auto du = static_cast<unsigned>(d), mu = static_cast<unsigned>(m);
+      f(FieldId{"dev", d, "users", "mm", m}, s.bonds[du][mu].users...);
+      f(FieldId{"dev", d, "pasid", "mm", m}, s.bonds[du][mu].pasid...);
+      f(FieldId{"dev", d, "entry", "mm", m}, s.bonds[du][mu].entry...);
+    }
+  }
+  for (int p = 1; p <= b.pasids; ++p)
+    f(FieldId{"alloc", p, "owner"}, s.alloc.owner[static_cast<unsigned>(p - 1)]...);
+}
+
+/// The number of fields visit_fields walks for these bounds.
+int field_count(const Bounds& b);
+
+}  // namespace pasid

@@ -1,0 +1,39 @@
+#pragma once
+// "msr_matches_mm | MSR(t) valid implies MSR(t).value = mm(t).pasid"
+
+#include "invariant.hpp"
+
+namespace pasid {
+
+struct MsrMatchesMm {
+  static constexpr InvariantInfo info{"msr_matches_mm",
+                                      "a valid MSR holds the PASID of the thread's mm",
+                                      "some thread has a valid MSR"};
+  template <class D>
+  static typename D::Bool holds(const Bounds& b, const State<D>&, const Log<D>&,
+                                const State<D>& s) {
+    auto r = D::truth(true);
+    for (int t = 0; t < b.threads; ++t) {
+      const auto& th = s.threads[t];
+      r = r && implies(th.alive && th.msr_valid, mm_pasid_of(s, b, t) == th.msr_pasid);
+    }
+    return r;
+  }
+  template <class D>
+  static typename D::Bool premise(const Bounds& b, const State<D>&, const Log<D>&,
+                                  const State<D>& s) {
+    auto r = D::truth(false);
+    for (int t = 0; t < b.threads; ++t) r = r || (s.threads[t].alive && s.threads[t].msr_valid);
+    return r;
+  }
+
+ private:
+  template <class D>
+  static typename D::Int mm_pasid_of(const State<D>& s, const Bounds& b, int t) {
+    if constexpr (!D::kSymbolic)
+      if (!s.threads[t].alive) return D::num(kNoPasid);
+    return pick<D>(b.mms, mm_of(s, b, t), [&](int m) { return s.mms[m].pasid; });
+  }
+};
+
+}  // namespace pasid

@@ -1,0 +1,37 @@
+#pragma once
+// What a step did that the state after it no longer shows: a submission, an unbind,
+// a PASID leaving the allocator, a task being created.  Step invariants read these.
+
+#include <cstdint>
+#include <vector>
+
+#include "state.hpp"
+
+namespace pasid {
+
+enum class Seen : std::uint8_t {
+  submit,      ///< ENQCMD delivered a descriptor tagged with `pasid` to `dev`
+  unbind,      ///< the driver unbound (`dev`, `mm`), looking the bond up by `pasid`
+  pasid_free,  ///< `pasid` of `mm` left the allocator at `site` (a FreeSite)
+  child,       ///< `thread` was created; `site` is a ChildKind
+  sigsegv,     ///< `thread` got SIGSEGV from an ENQCMD #GP
+  fixup,       ///< the #GP fixup loaded the MSR of `thread`
+};
+
+enum class ChildKind : std::uint8_t { thread, vm, fork };
+
+/// One observation.  `seen` is a value read at that moment: the owner of `pasid`
+/// (submit, unbind), the number of live bonds of `mm` (pasid_free), the thread's
+/// pasid_activated before the fixup (fixup), or whether `mm` maps a portal (sigsegv).
+template <class D>
+struct Observation {
+  typename D::Bool when;  ///< always true for concrete values; the path condition otherwise
+  Seen kind;
+  int site;
+  typename D::Int thread, dev, mm, pasid, seen;
+};
+
+template <class D>
+using Log = std::vector<Observation<D>>;
+
+}  // namespace pasid

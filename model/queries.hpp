@@ -1,0 +1,69 @@
+#pragma once
+// Derived facts about a state, written once for every domain.
+
+#include "state.hpp"
+
+namespace pasid {
+
+/// A process is alive while one of its threads is.
+template <class D>
+typename D::Bool process_alive(const State<D>& s, const Bounds& b, int p) {
+  auto r = D::truth(false);
+  for (int t = 0; t < b.threads; ++t) r = r || (s.threads[t].alive && s.threads[t].proc == p);
+  return r;
+}
+
+/// The number of alive threads of process p.
+template <class D>
+typename D::Int process_threads(const State<D>& s, const Bounds& b, int p) {
+  auto n = D::num(0);
+  for (int t = 0; t < b.threads; ++t)
+    n = n + ite(s.threads[t].alive && s.threads[t].proc == p, D::num(1), D::num(0));
+  return n;
+}
+
+/// The mm thread t runs on (t must be alive).
+template <class D>
+typename D::Int mm_of(const State<D>& s, const Bounds& b, int t) {
+  return pick<D>(b.processes, s.threads[t].proc, [&](int p) { return s.procs[p].mm; });
+}
+
+/// Whether thread t's process holds an fd for file f (t must be alive).
+template <class D>
+typename D::Bool has_fd(const State<D>& s, const Bounds& b, int t, int f) {
+  return pick<D>(b.processes, s.threads[t].proc, [&](int p) { return s.procs[p].fd[f]; });
+}
+
+/// Whether thread t's mm maps the portal of file f (t must be alive).
+template <class D>
+typename D::Bool maps_portal(const State<D>& s, const Bounds& b, int t, int f) {
+  return pick<D>(b.mms, mm_of(s, b, t), [&](int m) { return s.mms[m].portal[f]; });
+}
+
+/// A file is open while an fd or a portal VMA holds a reference to it.
+template <class D>
+typename D::Bool file_referenced(const State<D>& s, const Bounds& b, int f) {
+  auto r = D::truth(false);
+  for (int p = 0; p < b.processes; ++p) r = r || s.procs[p].fd[f];
+  for (int m = 0; m < b.mms; ++m) r = r || s.mms[m].portal[f];
+  return r;
+}
+
+/// The number of devices bonded to mm m.
+template <class D>
+typename D::Int live_bonds(const State<D>& s, const Bounds& b, int m) {
+  auto n = D::num(0);
+  for (int d = 0; d < b.devices; ++d) n = n + ite(s.bonds[d][m].users > 0, D::num(1), D::num(0));
+  return n;
+}
+
+/// Slot k is the lowest one for which is_free holds: new objects take the lowest free
+/// slot, so interchangeable slots do not multiply the states.
+template <class D, class Free>
+typename D::Bool lowest_free(int k, Free&& is_free) {
+  auto r = is_free(k);
+  for (int j = 0; j < k; ++j) r = r && !is_free(j);
+  return r;
+}
+
+}  // namespace pasid

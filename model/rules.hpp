@@ -1,0 +1,56 @@
+#pragma once
+// The rule table: every event of design doc section 2, in one list that the engines,
+// the CLI's `list` and the statistics all read.
+
+#include <tuple>
+
+#include "events/clone.hpp"
+#include "events/clone_vm.hpp"
+#include "events/close.hpp"
+#include "events/enqcmd.hpp"
+#include "events/exec.hpp"
+#include "events/fork.hpp"
+#include "events/mmap.hpp"
+#include "events/munmap.hpp"
+#include "events/open.hpp"
+#include "events/thread_exit.hpp"
+
+namespace pasid {
+
+using AllRules = std::tuple<Open, Mmap, Enqcmd, GpFixup, Sigsegv, Clone, CloneVm, Fork, Exec,
+                            Close, Munmap, ThreadExit>;
+
+inline constexpr int kRuleCount = static_cast<int>(std::tuple_size_v<AllRules>);
+
+/// The rules' descriptions, in table order.
+const RuleInfo& rule_info(int rule);
+
+/// Calls f(std::integral_constant<int, i>{}, RuleType{}) for rule i.
+template <class F>
+decltype(auto) with_rule(int rule, F&& f) {
+  return [&]<int... I>(std::integer_sequence<int, I...>) -> decltype(auto) {
+    using R = decltype(f(std::tuple_element_t<0, AllRules>{}));
+    if constexpr (std::is_void_v<R>) {
+      ((I == rule ? (f(std::tuple_element_t<I, AllRules>{}), true) : false) || ...);
+    } else {
+      R r{};
+      ((I == rule ? (r = f(std::tuple_element_t<I, AllRules>{}), true) : false) || ...);
+      return r;
+    }
+  }(std::make_integer_sequence<int, kRuleCount>{});
+}
+
+/// The guard of rule `rule` for arguments a.
+template <class D>
+typename D::Bool rule_guard(int rule, const State<D>& s, const Bounds& b, const Design& z,
+                            const Args<D>& a) {
+  return with_rule(rule, [&](auto r) { return decltype(r)::guard(s, b, z, a); });
+}
+
+/// Applies the effect of rule `rule` for arguments a.
+template <class D>
+void rule_effect(int rule, Step<D>& st, const Args<D>& a) {
+  with_rule(rule, [&](auto r) { decltype(r)::effect(st, a); });
+}
+
+}  // namespace pasid

@@ -1,0 +1,105 @@
+#pragma once
+// The model's state (design doc section 1), over a value domain D.
+//
+// Objects live in fixed slots; a slot is free when the object is dead, and its fields
+// are then all zero (or kNone), so equal situations are equal states.  What can be
+// derived is not stored: a process is alive while one of its threads is, a file is open
+// while an fd or a portal VMA refers to it, an mm is alive while mm_count > 0.
+
+#include <array>
+
+#include "bounds.hpp"
+#include "domain.hpp"
+
+namespace pasid {
+
+/// A slot index that refers to nothing (a dead process's mm, a free PASID's owner).
+inline constexpr int kNone = -1;
+/// The "no PASID" value of mm.pasid and of a bond.
+inline constexpr int kNoPasid = 0;
+
+/// A task.  Its IA32_PASID MSR lives in its xstate: {valid bit, 20-bit value}.
+template <class D>
+struct Thread {
+  typename D::Bool alive;
+  typename D::Int proc;  ///< thread group (process slot)
+  typename D::Bool msr_valid;
+  typename D::Int msr_pasid;
+  typename D::Bool activated;  ///< task_struct::pasid_activated
+};
+
+/// A thread group.  Its threads share `mm`; fd[f] says it holds an fd for file f.
+template <class D>
+struct Process {
+  typename D::Int mm;
+  std::array<typename D::Bool, kMaxFiles> fd;
+};
+
+/// An mm_struct.  portal[f]: a VMA mapping the device portal of file f.
+template <class D>
+struct Mm {
+  typename D::Int users;  ///< mm_users
+  typename D::Int count;  ///< mm_count: one for all users, one per bond
+  typename D::Int pasid;  ///< kNoPasid or 1..pasids
+  std::array<typename D::Bool, kMaxFiles> portal;
+};
+
+/// An open struct file of an SVA device; it binds `mm` (the opener's) at open.
+template <class D>
+struct File {
+  typename D::Int dev;
+  typename D::Int mm;
+};
+
+/// The bond of one device to one mm: iommu_sva handle users, the PASID it recorded,
+/// and whether the device's PASID table has the entry pasid -> mm.
+template <class D>
+struct Bond {
+  typename D::Int users;
+  typename D::Int pasid;
+  typename D::Bool entry;
+};
+
+/// The PASID allocator: owner[p-1] is the mm that owns PASID p, or kNone.
+template <class D>
+struct PasidAllocator {
+  std::array<typename D::Int, kMaxPasids> owner;
+};
+
+template <class D>
+struct State {
+  std::array<Thread<D>, kMaxThreads> threads;
+  std::array<Process<D>, kMaxProcesses> procs;
+  std::array<Mm<D>, kMaxMms> mms;
+  std::array<File<D>, kMaxFiles> files;
+  std::array<std::array<Bond<D>, kMaxMms>, kMaxDevices> bonds;  ///< bonds[dev][mm]
+  PasidAllocator<D> alloc;
+};
+
+/// The initial state: init (thread 0, process 0) running on mm 0, no PASID, no device open.
+template <class D>
+State<D> initial_state() {
+  State<D> s{};
+  auto no = D::truth(false);
+  auto zero = D::num(0);
+  auto none = D::num(kNone);
+  for (auto& t : s.threads) t = {no, none, no, zero, no};
+  for (auto& p : s.procs) {
+    p.mm = none;
+    p.fd.fill(no);
+  }
+  for (auto& m : s.mms) {
+    m = {zero, zero, zero, {}};
+    m.portal.fill(no);
+  }
+  for (auto& f : s.files) f = {none, none};
+  for (auto& row : s.bonds) row.fill({zero, zero, no});
+  s.alloc.owner.fill(none);
+  s.threads[0] = {D::truth(true), D::num(0), no, zero, no};
+  s.procs[0].mm = D::num(0);
+  s.mms[0].users = D::num(1);
+  s.mms[0].count = D::num(1);
+  return s;
+}
+
+}  // namespace pasid
