@@ -30,11 +30,13 @@ struct TraceStep {
   State<Concrete> after;
 };
 
-/// A path from the initial state whose last step breaks `invariant`.
+/// A path from the initial state whose last step breaks `invariant` (the first of the
+/// problem's invariants it breaks) and every invariant in `broken`.
 struct Counterexample {
   State<Concrete> initial;
   std::vector<TraceStep> steps;
   int invariant;
+  std::vector<int> broken;
 };
 
 struct Stats {

@@ -25,6 +25,10 @@ struct Design {
   bool fixup_ignores_activated = false;  ///< the #GP fixup skips the pasid_activated test
   bool exec_keeps_msr = false;           ///< the FPU flush on exec keeps the PASID xstate
   bool alloc_ignores_owner = false;      ///< the allocator hands out a PASID in use
+  /// The kernel's allocators (5.18: ioasid_alloc over an xarray; 6.x: an IDA) return the
+  /// lowest free ID.  PASID values are interchangeable, so "any free value" reaches the
+  /// same states up to renaming PASIDs; the SMT engines use it for the 20-bit range.
+  bool alloc_any_free = false;
 };
 
 }  // namespace pasid

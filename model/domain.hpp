@@ -32,6 +32,12 @@ struct Concrete {
 inline Concrete::Int ite(bool c, Concrete::Int a, Concrete::Int b) { return c ? a : b; }
 inline bool ite(bool c, bool a, bool b) { return c ? a : b; }
 
+/// a implies b, in any domain.
+template <class B>
+B implies(const B& a, const B& b) {
+  return !a || b;
+}
+
 /// proj(i) for a slot index i that is a domain value; n is the number of live slots.
 /// Concrete: one call.  Symbolic: an if-then-else chain over every slot.
 template <class D, class Proj>

@@ -18,20 +18,28 @@ int first_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concre
   return -1;
 }
 
+std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
+                            const State<Concrete>& post) {
+  std::vector<int> out;
+  for (int inv : pb.invariants)
+    if (!invariant_holds(inv, pb.bounds, pre, log, post)) out.push_back(inv);
+  return out;
+}
+
 std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path,
                                      int invariant) {
-  Counterexample cex{initial_state<Concrete>(), {}, invariant};
+  Counterexample cex{initial_state<Concrete>(), {}, invariant, {}};
   State<Concrete> s = cex.initial;
   Log<Concrete> log;
-  int broken = first_broken(pb, s, log, s);
+  cex.broken = all_broken(pb, s, log, s);
   for (const Instance& in : path) {
     if (!rule_guard(in.rule, s, pb.bounds, pb.design, in.args)) return std::nullopt;
     State<Concrete> next = successor(pb, s, in, log);
-    broken = first_broken(pb, s, log, next);
+    cex.broken = all_broken(pb, s, log, next);
     cex.steps.push_back({in.rule, in.args, log, next});
     s = next;
   }
-  if (broken != invariant) return std::nullopt;
+  if (cex.broken.empty() || cex.broken.front() != invariant) return std::nullopt;
   return cex;
 }
 

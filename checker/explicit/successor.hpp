@@ -14,6 +14,10 @@ namespace pasid {
 State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Instance& in,
                           Log<Concrete>& log);
 
+/// The problem's invariants broken by the step pre --log--> post, in the problem's order.
+std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
+                            const State<Concrete>& post);
+
 /// The first of the problem's invariants broken by the step pre --log--> post, or -1.
 int first_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
                  const State<Concrete>& post);

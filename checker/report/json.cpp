@@ -60,7 +60,10 @@ json counterexample_json(const Problem& pb, const Counterexample& cex) {
                      {"observed", observed}});
     before = &st.after;
   }
+  json broken = json::array();
+  for (int b : cex.broken) broken.push_back(invariant_info(b).name);
   return {{"invariant", invariant_info(cex.invariant).name},
+          {"broken", broken},
           {"length", cex.steps.size()},
           {"initial", state_json(pb.bounds, cex.initial)},
           {"steps", steps}};

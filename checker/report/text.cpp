@@ -74,7 +74,6 @@ std::string format_observation(const Observation<Concrete>& o) {
 }
 
 std::string format_counterexample(const Problem& pb, const Counterexample& cex) {
-  const InvariantInfo& inv = invariant_info(cex.invariant);
   std::string out = "counterexample: " + std::to_string(cex.steps.size()) + " step" +
                     (cex.steps.size() == 1 ? "" : "s") + " from the initial state (t0 in proc0 on mm0)\n";
   const State<Concrete>* before = &cex.initial;
@@ -85,7 +84,8 @@ std::string format_counterexample(const Problem& pb, const Counterexample& cex) 
     for (const auto& o : step.log) out += "       * " + format_observation(o) + "\n";
     before = &step.after;
   }
-  out += "  broken: " + std::string(inv.name) + ": " + inv.statement + "\n";
+  for (int b : cex.broken)
+    out += "  broken: " + std::string(invariant_info(b).name) + ": " + invariant_info(b).statement + "\n";
   return out;
 }
 

@@ -116,7 +116,8 @@ class Reader {
         advance();
         continue;
       }
-      expect('}');
+      if (peek() != '}') fail("expected ',' or '}' after an object member, found " + describe());
+      advance();
       return v;
     }
   }
@@ -136,7 +137,8 @@ class Reader {
         advance();
         continue;
       }
-      expect(']');
+      if (peek() != ']') fail("expected ',' or ']' after an array element, found " + describe());
+      advance();
       return v;
     }
   }

@@ -181,8 +181,13 @@ std::string expectation_mismatch(const Expectation& want, const Result& got) {
   if (got.verdict != want.verdict)
     return std::string("expected ") + verdict_name(want.verdict) + ", got " + verdict_name(got.verdict);
   if (!got.counterexample) return why;
-  std::string inv = invariant_info(got.counterexample->invariant).name;
-  if (inv != want.invariant) why += "expected invariant " + want.invariant + " broken, got " + inv + "; ";
+  std::string names;
+  bool found = false;
+  for (int b : got.counterexample->broken) {
+    found = found || want.invariant == invariant_info(b).name;
+    names += (names.empty() ? "" : ", ") + std::string(invariant_info(b).name);
+  }
+  if (!found) why += "expected " + want.invariant + " broken, got " + names + "; ";
   int len = static_cast<int>(got.counterexample->steps.size());
   if (want.length >= 0 && len != want.length)
     why += "expected a counterexample of length " + std::to_string(want.length) + ", got " + std::to_string(len) + "; ";

@@ -17,12 +17,23 @@ struct Open {
                                  "open an SVA device and bind the mm (allocating its PASID)",
                                  {Param::thread, Param::device, Param::new_file, Param::pasid}, 4};
 
+  /// p is the lowest free PASID, as ida_alloc_range / xa_alloc return.
+  template <class D>
+  static typename D::Bool lowest_free_pasid(const State<D>& s, const Bounds& b,
+                                            typename D::Int p) {
+    auto r = pasid_free(s, b, p);
+    for (int q = 1; q <= b.pasids; ++q) r = r && implies(p > q, !pasid_free(s, b, D::num(q)));
+    return r;
+  }
+
   /// The PASID the bind ends up with is p: the mm's own, or a free one when it has none.
   template <class D>
   static typename D::Bool pasid_ok(const State<D>& s, const Bounds& b, const Design& z,
                                    const Args<D>& a) {
     auto mm_pasid = pick<D>(b.mms, mm_of(s, b, a.thread), [&](int m) { return s.mms[m].pasid; });
-    auto may_take = z.alloc_ignores_owner ? D::truth(true) : pasid_free(s, b, a.pasid);
+    auto may_take = z.alloc_ignores_owner ? D::truth(true)
+                    : z.alloc_any_free    ? pasid_free(s, b, a.pasid)
+                                          : lowest_free_pasid(s, b, a.pasid);
     return ite(mm_pasid == kNoPasid, may_take, a.pasid == mm_pasid);
   }
 

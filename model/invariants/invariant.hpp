@@ -17,12 +17,6 @@ struct InvariantInfo {
   const char* premise;  ///< what must occur for the check to mean something
 };
 
-/// a implies b.
-template <class B>
-B implies(const B& a, const B& b) {
-  return !a || b;
-}
-
 /// The conjunction of prop(o) over the observations of `kind`.
 template <class D, class P>
 typename D::Bool all_seen(const Log<D>& log, Seen kind, P&& prop) {

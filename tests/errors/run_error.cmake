@@ -1,0 +1,10 @@
+# Runs PROGRAM check INPUT; passes when it exits 2 and its stderr is exactly EXPECT's text.
+execute_process(COMMAND ${PROGRAM} check ${INPUT} RESULT_VARIABLE status
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(READ ${EXPECT} want)
+if(NOT status EQUAL 2)
+  message(FATAL_ERROR "exit status ${status}, expected 2; stderr: ${err}")
+endif()
+if(NOT err STREQUAL want)
+  message(FATAL_ERROR "stderr differs.\n got: ${err}\nwant: ${want}")
+endif()
