@@ -46,10 +46,10 @@ struct Stats {
   double seconds = 0;
   std::uint64_t peak_rss_bytes = 0;
   std::size_t bytes_per_state = 0;
-  std::vector<std::uint64_t> rule_fired;        ///< per rule, in AllRules order
-  std::vector<std::uint64_t> premise_held;      ///< per invariant, in AllInvariants order
-  std::vector<std::uint64_t> seen;              ///< per Seen kind
-  std::vector<std::uint64_t> pasid_frees_at;    ///< per FreeSite
+  std::vector<std::uint64_t> rule_fired;      ///< per rule, in AllRules order
+  std::vector<std::uint64_t> premise_held;    ///< per invariant, in AllInvariants order
+  std::vector<std::uint64_t> seen;            ///< per Seen kind
+  std::vector<std::uint64_t> pasid_frees_at;  ///< per FreeSite
 };
 
 struct Result {

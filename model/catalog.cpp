@@ -7,11 +7,9 @@ namespace pasid {
 namespace {
 
 const std::array kVariants{
-    DesignChange{"v5.18",
-                 "Linux 5.18 with the 5.18-rc6 fix 2667ed10d9f0: PASID freed in __mmdrop",
+    DesignChange{"v5.18", "Linux 5.18 with the 5.18-rc6 fix 2667ed10d9f0: PASID freed in __mmdrop",
                  [](Design&) {}},
-    DesignChange{"v5.18-merge",
-                 "Linux 5.18 as merged on 2022-03-21: PASID freed in __mmput (B3)",
+    DesignChange{"v5.18-merge", "Linux 5.18 as merged on 2022-03-21: PASID freed in __mmput (B3)",
                  [](Design& d) { d.pasid_free = FreeSite::mmput; }},
 };
 
@@ -36,8 +34,12 @@ const std::array kMutants{
 
 }  // namespace
 
-std::span<const DesignChange> variants() { return kVariants; }
-std::span<const DesignChange> mutants() { return kMutants; }
+std::span<const DesignChange> variants() {
+  return kVariants;
+}
+std::span<const DesignChange> mutants() {
+  return kMutants;
+}
 
 const DesignChange* find_change(std::span<const DesignChange> list, std::string_view name) {
   for (const auto& c : list)

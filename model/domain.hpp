@@ -29,8 +29,12 @@ struct Concrete {
 };
 
 /// If-then-else over concrete values (z3::ite is found by argument lookup).
-inline Concrete::Int ite(bool c, Concrete::Int a, Concrete::Int b) { return c ? a : b; }
-inline bool ite(bool c, bool a, bool b) { return c ? a : b; }
+inline Concrete::Int ite(bool c, Concrete::Int a, Concrete::Int b) {
+  return c ? a : b;
+}
+inline bool ite(bool c, bool a, bool b) {
+  return c ? a : b;
+}
 
 /// a implies b, in any domain.
 template <class B>

@@ -22,7 +22,8 @@ std::string field_name(const FieldId& id) {
 int field_count(const Bounds& b) {
   int n = 0;
   State<Concrete> s{};
-  visit_fields(b, [&](const FieldId&, auto&) { ++n; }, s);
+  visit_fields(
+      b, [&](const FieldId&, auto&) { ++n; }, s);
   return n;
 }
 

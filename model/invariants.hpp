@@ -25,6 +25,10 @@ inline constexpr int kInvariantCount = static_cast<int>(std::tuple_size_v<AllInv
 /// The invariants' descriptions, in table order.
 const InvariantInfo& invariant_info(int inv);
 
+/// Whether invariant `inv` reads the step's observations; if not, it depends on the
+/// post-state alone and needs checking once per state.
+bool invariant_reads_log(int inv);
+
 /// The index of the invariant called `name`, or -1.
 int find_invariant(std::string_view name);
 
@@ -35,7 +39,8 @@ decltype(auto) with_invariant(int inv, F&& f) {
     R r{};
     ((I == inv ? (r = f(std::tuple_element_t<I, AllInvariants>{}), true) : false) || ...);
     return r;
-  }(std::make_integer_sequence<int, kInvariantCount>{});
+  }
+  (std::make_integer_sequence<int, kInvariantCount>{});
 }
 
 /// Whether invariant `inv` holds over the step pre --log--> post.
@@ -47,8 +52,8 @@ typename D::Bool invariant_holds(int inv, const Bounds& b, const State<D>& pre, 
 
 /// Whether the step gave invariant `inv` something to check.
 template <class D>
-typename D::Bool invariant_premise(int inv, const Bounds& b, const State<D>& pre,
-                                   const Log<D>& log, const State<D>& post) {
+typename D::Bool invariant_premise(int inv, const Bounds& b, const State<D>& pre, const Log<D>& log,
+                                   const State<D>& post) {
   return with_invariant(inv, [&](auto i) { return decltype(i)::premise(b, pre, log, post); });
 }
 

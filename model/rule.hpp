@@ -10,7 +10,16 @@
 namespace pasid {
 
 /// A rule parameter.  new_* name the slot the new object takes: always the lowest free.
-enum class Param : std::uint8_t { thread, device, file, new_thread, new_proc, new_mm, new_file, pasid };
+enum class Param : std::uint8_t {
+  thread,
+  device,
+  file,
+  new_thread,
+  new_proc,
+  new_mm,
+  new_file,
+  pasid
+};
 
 struct RuleInfo {
   const char* name;

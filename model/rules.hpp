@@ -17,8 +17,8 @@
 
 namespace pasid {
 
-using AllRules = std::tuple<Open, Mmap, Enqcmd, GpFixup, Sigsegv, Clone, CloneVm, Fork, Exec,
-                            Close, Munmap, ThreadExit>;
+using AllRules = std::tuple<Open, Mmap, Enqcmd, GpFixup, Sigsegv, Clone, CloneVm, Fork, Exec, Close,
+                            Munmap, ThreadExit>;
 
 inline constexpr int kRuleCount = static_cast<int>(std::tuple_size_v<AllRules>);
 
@@ -28,7 +28,7 @@ const RuleInfo& rule_info(int rule);
 /// Calls f(std::integral_constant<int, i>{}, RuleType{}) for rule i.
 template <class F>
 decltype(auto) with_rule(int rule, F&& f) {
-  return [&]<int... I>(std::integer_sequence<int, I...>) -> decltype(auto) {
+  return [&]<int... I>(std::integer_sequence<int, I...>)->decltype(auto) {
     using R = decltype(f(std::tuple_element_t<0, AllRules>{}));
     if constexpr (std::is_void_v<R>) {
       ((I == rule ? (f(std::tuple_element_t<I, AllRules>{}), true) : false) || ...);
@@ -37,7 +37,8 @@ decltype(auto) with_rule(int rule, F&& f) {
       ((I == rule ? (r = f(std::tuple_element_t<I, AllRules>{}), true) : false) || ...);
       return r;
     }
-  }(std::make_integer_sequence<int, kRuleCount>{});
+  }
+  (std::make_integer_sequence<int, kRuleCount>{});
 }
 
 /// The guard of rule `rule` for arguments a.

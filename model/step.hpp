@@ -36,8 +36,8 @@ class Step {
       path_.push_back(c);
       body();
       path_.pop_back();
-      visit_fields(b, [&](const FieldId&, auto& now, auto& old) { now = ite(c, now, old); }, s,
-                   before);
+      visit_fields(
+          b, [&](const FieldId&, auto& now, auto& old) { now = ite(c, now, old); }, s, before);
     }
   }
 

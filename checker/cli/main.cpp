@@ -27,9 +27,12 @@ struct CheckOptions {
 
 int exit_for(Verdict v) {
   switch (v) {
-    case Verdict::holds: return kHolds;
-    case Verdict::violated: return kViolated;
-    case Verdict::unknown: return kUnknown;
+    case Verdict::holds:
+      return kHolds;
+    case Verdict::violated:
+      return kViolated;
+    case Verdict::unknown:
+      return kUnknown;
   }
   return kInternal;
 }
@@ -42,14 +45,16 @@ void write_json(const std::string& path, const Spec& spec, const Result& r) {
 
 int run_check(const CheckOptions& o) {
   Spec spec = read_spec(o.spec);
-  if (o.expect && !spec.expect) throw InputError(o.spec, 0, 0, "--expect given, but the spec has no \"expect\"");
+  if (o.expect && !spec.expect)
+    throw InputError(o.spec, 0, 0, "--expect given, but the spec has no \"expect\"");
   ExplicitEngine engine;
   Result r = engine.check(spec.problem);
   if (!o.quiet) std::cout << format_report(spec, r);
   if (!o.json.empty()) write_json(o.json, spec, r);
   if (!o.expect) return exit_for(r.verdict);
   std::string why = expectation_mismatch(*spec.expect, r);
-  std::cout << spec.file << ": " << (why.empty() ? "expectation met" : "expectation NOT met: " + why) << "\n";
+  std::cout << spec.file << ": "
+            << (why.empty() ? "expectation met" : "expectation NOT met: " + why) << "\n";
   return why.empty() ? kHolds : kViolated;
 }
 

@@ -23,12 +23,17 @@ std::uint64_t peak_rss_bytes() {
 class Search {
  public:
   explicit Search(const Problem& pb)
-      : pb_(pb), instances_(rule_instances(pb.bounds)), codec_(pb.bounds), table_(codec_.width()),
+      : pb_(pb),
+        instances_(rule_instances(pb.bounds)),
+        codec_(pb.bounds),
+        table_(codec_.width()),
         packed_(codec_.width()) {
     stats_.rule_fired.assign(kRuleCount, 0);
     stats_.premise_held.assign(kInvariantCount, 0);
     stats_.seen.assign(6, 0);
     stats_.pasid_frees_at.assign(4, 0);
+    for (int inv : pb.invariants)
+      (invariant_reads_log(inv) ? step_invariants_ : state_invariants_).push_back(inv);
   }
 
   Result run() {
@@ -37,14 +42,15 @@ class Search {
     State<Concrete> init = initial_state<Concrete>();
     Log<Concrete> none;
     add(init, kNoParent, 0);
-    if (!check_step(init, none, init, kNoParent, 0)) explore();
+    if (!check_step(init, none, init, true, kNoParent, 0)) explore();
     r.verdict = violation_ ? Verdict::violated : Verdict::holds;
     if (violation_) r.counterexample = counterexample();
     stats_.states = table_.size();
-    stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    stats_.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     stats_.peak_rss_bytes = peak_rss_bytes();
-    stats_.bytes_per_state = table_.memory() / std::max<std::uint32_t>(1, table_.size()) +
-                             2 * sizeof(std::uint32_t);
+    stats_.bytes_per_state =
+        table_.memory() / std::max<std::uint32_t>(1, table_.size()) + 2 * sizeof(std::uint32_t);
     r.stats = stats_;
     return r;
   }
@@ -65,27 +71,40 @@ class Search {
   std::vector<std::uint8_t> packed_;
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> via_;
-  std::vector<int> depth_;
+  std::uint32_t level_end_ = 1;  // index of the first state of the next BFS level
+  std::vector<int> step_invariants_;
+  std::vector<int> state_invariants_;
   std::optional<Violation> violation_;
   Stats stats_;
 
-  void add(const State<Concrete>& s, std::uint32_t parent, int via) {
+  /// Adds a state; true if it is new.
+  bool add(const State<Concrete>& s, std::uint32_t parent, int via) {
     codec_.pack(s, packed_.data());
-    if (!table_.insert(packed_.data()).second) return;
+    if (!table_.insert(packed_.data()).second) return false;
     parent_.push_back(parent);
     via_.push_back(static_cast<std::uint32_t>(via));
-    depth_.push_back(parent == kNoParent ? 0 : depth_[parent] + 1);
-    stats_.depth = std::max(stats_.depth, depth_.back());
+    return true;
   }
 
-  /// Checks the invariants over one step; records the first violation.  True if broken.
-  bool check_step(const State<Concrete>& pre, const Log<Concrete>& log,
-                  const State<Concrete>& post, std::uint32_t from, int instance) {
-    for (int inv : pb_.invariants)
+  /// Checks the invariants in `which` over one step, counting premises.  True if one broke.
+  bool broken(const std::vector<int>& which, const State<Concrete>& pre,
+              const Log<Concrete>& log, const State<Concrete>& post) {
+    bool any = false;
+    for (int inv : which) {
       if (invariant_premise(inv, pb_.bounds, pre, log, post)) ++stats_.premise_held[inv];
-    int broken = first_broken(pb_, pre, log, post);
-    if (broken < 0) return false;
-    violation_ = Violation{from, instance, broken};
+      any = any || !invariant_holds(inv, pb_.bounds, pre, log, post);
+    }
+    return any;
+  }
+
+  /// Checks one transition: step invariants always, state invariants when `post` is new
+  /// (an old state passed them already).  Records the violation; true if there is one.
+  bool check_step(const State<Concrete>& pre, const Log<Concrete>& log,
+                  const State<Concrete>& post, bool is_new, std::uint32_t from, int instance) {
+    bool bad = broken(step_invariants_, pre, log, post);
+    if (is_new) bad = broken(state_invariants_, pre, log, post) || bad;
+    if (!bad) return false;
+    violation_ = Violation{from, instance, all_broken(pb_, pre, log, post).front()};
     return true;
   }
 
@@ -100,6 +119,10 @@ class Search {
     State<Concrete> s{};
     Log<Concrete> log;
     for (std::uint32_t i = 0; i < table_.size() && !violation_; ++i) {
+      if (i == level_end_) {
+        ++stats_.depth;
+        level_end_ = table_.size();
+      }
       codec_.unpack(table_.at(i), s);
       for (std::size_t k = 0; k < instances_.size() && !violation_; ++k) {
         const Instance& in = instances_[k];
@@ -108,8 +131,8 @@ class Search {
         ++stats_.transitions;
         ++stats_.rule_fired[static_cast<unsigned>(in.rule)];
         count(log);
-        if (check_step(s, log, next, i, static_cast<int>(k))) break;
-        add(next, i, static_cast<int>(k));
+        bool is_new = add(next, i, static_cast<int>(k));
+        if (check_step(s, log, next, is_new, i, static_cast<int>(k))) break;
       }
     }
   }
@@ -123,13 +146,17 @@ class Search {
       std::reverse(path.begin(), path.end());
     }
     auto cex = replay(pb_, path, violation_->invariant);
-    if (!cex) throw std::logic_error("internal error: a counterexample of the explicit engine does not replay");
+    if (!cex)
+      throw std::logic_error(
+          "internal error: a counterexample of the explicit engine does not replay");
     return *cex;
   }
 };
 
 }  // namespace
 
-Result ExplicitEngine::check(const Problem& problem) { return Search(problem).run(); }
+Result ExplicitEngine::check(const Problem& problem) {
+  return Search(problem).run();
+}
 
 }  // namespace pasid

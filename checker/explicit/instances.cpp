@@ -8,27 +8,49 @@ namespace {
 int range(Param p, const Bounds& b) {
   switch (p) {
     case Param::thread:
-    case Param::new_thread: return b.threads;
-    case Param::device: return b.devices;
+    case Param::new_thread:
+      return b.threads;
+    case Param::device:
+      return b.devices;
     case Param::file:
-    case Param::new_file: return b.files;
-    case Param::new_proc: return b.processes;
-    case Param::new_mm: return b.mms;
-    case Param::pasid: return b.pasids;
+    case Param::new_file:
+      return b.files;
+    case Param::new_proc:
+      return b.processes;
+    case Param::new_mm:
+      return b.mms;
+    case Param::pasid:
+      return b.pasids;
   }
   return 0;
 }
 
 void set(Args<Concrete>& a, Param p, int v) {
   switch (p) {
-    case Param::thread: a.thread = v; break;
-    case Param::device: a.device = v; break;
-    case Param::file: a.file = v; break;
-    case Param::new_thread: a.new_thread = v; break;
-    case Param::new_proc: a.new_proc = v; break;
-    case Param::new_mm: a.new_mm = v; break;
-    case Param::new_file: a.new_file = v; break;
-    case Param::pasid: a.pasid = Concrete::num(v + 1); break;
+    case Param::thread:
+      a.thread = v;
+      break;
+    case Param::device:
+      a.device = v;
+      break;
+    case Param::file:
+      a.file = v;
+      break;
+    case Param::new_thread:
+      a.new_thread = v;
+      break;
+    case Param::new_proc:
+      a.new_proc = v;
+      break;
+    case Param::new_mm:
+      a.new_mm = v;
+      break;
+    case Param::new_file:
+      a.new_file = v;
+      break;
+    case Param::pasid:
+      a.pasid = Concrete::num(v + 1);
+      break;
   }
 }
 
@@ -59,14 +81,30 @@ std::string instance_name(int rule, const Args<Concrete>& a) {
   for (int k = 0; k < info.param_count; ++k) {
     if (k) s += ", ";
     switch (info.params[static_cast<unsigned>(k)]) {
-      case Param::thread: s += "t" + std::to_string(a.thread); break;
-      case Param::device: s += "dev" + std::to_string(a.device); break;
-      case Param::file: s += "f" + std::to_string(a.file); break;
-      case Param::new_thread: s += "child t" + std::to_string(a.new_thread); break;
-      case Param::new_proc: s += "proc" + std::to_string(a.new_proc); break;
-      case Param::new_mm: s += "mm" + std::to_string(a.new_mm); break;
-      case Param::new_file: s += "f" + std::to_string(a.new_file); break;
-      case Param::pasid: s += "pasid " + std::to_string(a.pasid); break;
+      case Param::thread:
+        s += "t" + std::to_string(a.thread);
+        break;
+      case Param::device:
+        s += "dev" + std::to_string(a.device);
+        break;
+      case Param::file:
+        s += "f" + std::to_string(a.file);
+        break;
+      case Param::new_thread:
+        s += "child t" + std::to_string(a.new_thread);
+        break;
+      case Param::new_proc:
+        s += "proc" + std::to_string(a.new_proc);
+        break;
+      case Param::new_mm:
+        s += "mm" + std::to_string(a.new_mm);
+        break;
+      case Param::new_file:
+        s += "f" + std::to_string(a.new_file);
+        break;
+      case Param::pasid:
+        s += "pasid " + std::to_string(a.pasid);
+        break;
     }
   }
   return s + ")";

@@ -1,8 +1,9 @@
 #pragma once
-// The set of visited states: packed states in one arena (in discovery order, so the arena
-// is also the BFS queue) and an open-addressing table of indices into it.
+// The set of visited states: bit-packed states in one arena (in discovery order, so the
+// arena is also the BFS queue) and an open-addressing table of indices into it.
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -10,18 +11,31 @@
 
 namespace pasid {
 
-/// Packs a state's live fields one byte each (the model's values fit in int8).
+/// Packs a state's live fields, each in as many bits as its range needs.
 class StateCodec {
  public:
-  explicit StateCodec(const Bounds& b) : bounds_(b), width_(static_cast<std::size_t>(field_count(b))) {}
+  explicit StateCodec(const Bounds& b);
+  /// Bytes of one packed state.
   std::size_t width() const { return width_; }
+  /// Throws std::logic_error if a field is outside its range (a model bug).
   void pack(const State<Concrete>& s, std::uint8_t* out) const;
   void unpack(const std::uint8_t* in, State<Concrete>& s) const;
 
  private:
+  static constexpr std::size_t kMaxWords = 16;  // the largest bounds need under 1024 bits
+
+  struct Layout {
+    int low;   // the smallest value; stored as value - low
+    int high;  // the largest value
+    int bits;
+  };
   Bounds bounds_;
-  std::size_t width_;
+  std::vector<Layout> layout_;
+  std::size_t width_ = 0;
 };
+
+/// The range of values field `id` can take within bounds b.
+std::pair<int, int> field_range(const FieldId& id, const Bounds& b);
 
 class StateTable {
  public:

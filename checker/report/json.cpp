@@ -14,14 +14,30 @@ json args_json(int rule, const Args<Concrete>& a) {
   json out = json::object();
   for (int k = 0; k < info.param_count; ++k) {
     switch (info.params[static_cast<unsigned>(k)]) {
-      case Param::thread: out["thread"] = a.thread; break;
-      case Param::device: out["device"] = a.device; break;
-      case Param::file: out["file"] = a.file; break;
-      case Param::new_thread: out["new_thread"] = a.new_thread; break;
-      case Param::new_proc: out["new_proc"] = a.new_proc; break;
-      case Param::new_mm: out["new_mm"] = a.new_mm; break;
-      case Param::new_file: out["new_file"] = a.new_file; break;
-      case Param::pasid: out["pasid"] = static_cast<int>(a.pasid); break;
+      case Param::thread:
+        out["thread"] = a.thread;
+        break;
+      case Param::device:
+        out["device"] = a.device;
+        break;
+      case Param::file:
+        out["file"] = a.file;
+        break;
+      case Param::new_thread:
+        out["new_thread"] = a.new_thread;
+        break;
+      case Param::new_proc:
+        out["new_proc"] = a.new_proc;
+        break;
+      case Param::new_mm:
+        out["new_mm"] = a.new_mm;
+        break;
+      case Param::new_file:
+        out["new_file"] = a.new_file;
+        break;
+      case Param::pasid:
+        out["pasid"] = static_cast<int>(a.pasid);
+        break;
     }
   }
   return out;
@@ -29,7 +45,8 @@ json args_json(int rule, const Args<Concrete>& a) {
 
 json state_json(const Bounds& b, const State<Concrete>& s) {
   json out = json::object();
-  visit_fields(b, [&](const FieldId& id, const auto& v) { out[field_name(id)] = static_cast<int>(v); }, s);
+  visit_fields(
+      b, [&](const FieldId& id, const auto& v) { out[field_name(id)] = static_cast<int>(v); }, s);
   return out;
 }
 
@@ -38,7 +55,10 @@ json changes_json(const Bounds& b, const State<Concrete>& x, const State<Concret
   visit_fields(
       b,
       [&](const FieldId& id, const auto& u, const auto& v) {
-        if (u != v) out.push_back({{"field", field_name(id)}, {"from", static_cast<int>(u)}, {"to", static_cast<int>(v)}});
+        if (u != v)
+          out.push_back({{"field", field_name(id)},
+                         {"from", static_cast<int>(u)},
+                         {"to", static_cast<int>(v)}});
       },
       x, y);
   return out;
@@ -71,17 +91,26 @@ json counterexample_json(const Problem& pb, const Counterexample& cex) {
 
 json stats_json(const Problem& pb, const Stats& st) {
   json fired = json::object();
-  for (int r = 0; r < kRuleCount; ++r) fired[rule_info(r).name] = st.rule_fired[static_cast<unsigned>(r)];
+  for (int r = 0; r < kRuleCount; ++r)
+    fired[rule_info(r).name] = st.rule_fired[static_cast<unsigned>(r)];
   json premises = json::object();
-  for (int inv : pb.invariants) premises[invariant_info(inv).name] = st.premise_held[static_cast<unsigned>(inv)];
+  for (int inv : pb.invariants)
+    premises[invariant_info(inv).name] = st.premise_held[static_cast<unsigned>(inv)];
   double rate = st.seconds > 0 ? static_cast<double>(st.states) / st.seconds : 0;
-  return {{"states", st.states},         {"transitions", st.transitions},
-          {"depth", st.depth},           {"seconds", st.seconds},
-          {"states_per_second", rate},   {"peak_memory_bytes", st.peak_rss_bytes},
-          {"bytes_per_state", st.bytes_per_state}, {"rules_fired", fired},
+  return {{"states", st.states},
+          {"transitions", st.transitions},
+          {"depth", st.depth},
+          {"seconds", st.seconds},
+          {"states_per_second", rate},
+          {"peak_memory_bytes", st.peak_rss_bytes},
+          {"bytes_per_state", st.bytes_per_state},
+          {"rules_fired", fired},
           {"premise_held", premises},
-          {"pasid_frees", {{"mmdrop", st.pasid_frees_at[0]}, {"mmput", st.pasid_frees_at[1]},
-                           {"last_unbind", st.pasid_frees_at[2]}, {"close", st.pasid_frees_at[3]}}}};
+          {"pasid_frees",
+           {{"mmdrop", st.pasid_frees_at[0]},
+            {"mmput", st.pasid_frees_at[1]},
+            {"last_unbind", st.pasid_frees_at[2]},
+            {"close", st.pasid_frees_at[3]}}}};
 }
 
 }  // namespace
@@ -93,13 +122,19 @@ json result_json(const Spec& spec, const Result& r) {
   json out = {{"spec", spec.file},
               {"variant", spec.variant},
               {"mutants", spec.mutants},
-              {"bounds", {{"threads", b.threads}, {"processes", b.processes}, {"mms", b.mms},
-                          {"devices", b.devices}, {"files", b.files}, {"pasids", b.pasids}}},
+              {"bounds",
+               {{"threads", b.threads},
+                {"processes", b.processes},
+                {"mms", b.mms},
+                {"devices", b.devices},
+                {"files", b.files},
+                {"pasids", b.pasids}}},
               {"invariants", invariants},
               {"verdict", verdict_name(r.verdict)},
               {"statistics", stats_json(spec.problem, r.stats)}};
   if (r.verdict == Verdict::unknown) out["reason"] = r.reason;
-  if (r.counterexample) out["counterexample"] = counterexample_json(spec.problem, *r.counterexample);
+  if (r.counterexample)
+    out["counterexample"] = counterexample_json(spec.problem, *r.counterexample);
   json warnings = json::array();
   if (r.verdict == Verdict::holds)
     for (const auto& w : vacuity_warnings(spec.problem, r.stats)) warnings.push_back(w);

@@ -17,16 +17,24 @@ std::string fixed(double v, int digits) {
 
 const char* site_name(int site) {
   switch (static_cast<FreeSite>(site)) {
-    case FreeSite::mmdrop: return "__mmdrop";
-    case FreeSite::mmput: return "__mmput";
-    case FreeSite::last_unbind: return "the last unbind";
-    case FreeSite::close: return "close";
+    case FreeSite::mmdrop:
+      return "__mmdrop";
+    case FreeSite::mmput:
+      return "__mmput";
+    case FreeSite::last_unbind:
+      return "the last unbind";
+    case FreeSite::close:
+      return "close";
   }
   return "?";
 }
 
-std::string pasid_text(int p) { return p == kNoPasid ? "none" : std::to_string(p); }
-std::string mm_text(int m) { return m == kNone ? "none" : "mm" + std::to_string(m); }
+std::string pasid_text(int p) {
+  return p == kNoPasid ? "none" : std::to_string(p);
+}
+std::string mm_text(int m) {
+  return m == kNone ? "none" : "mm" + std::to_string(m);
+}
 
 std::string changes(const Bounds& b, const State<Concrete>& before, const State<Concrete>& after) {
   std::string out;
@@ -34,7 +42,8 @@ std::string changes(const Bounds& b, const State<Concrete>& before, const State<
       b,
       [&](const FieldId& id, const auto& x, const auto& y) {
         if (x == y) return;
-        out += "       " + field_name(id) + ": " + field_value(id, x) + " -> " + field_value(id, y) + "\n";
+        out += "       " + field_name(id) + ": " + field_value(id, x) + " -> " +
+               field_value(id, y) + "\n";
       },
       before, after);
   return out;
@@ -45,7 +54,8 @@ std::string changes(const Bounds& b, const State<Concrete>& before, const State<
 std::string field_value(const FieldId& id, int v) {
   std::string_view f = id.field;
   if (f == "pasid" || f == "msr_pasid") return pasid_text(v);
-  if (f == "proc" || f == "mm" || f == "dev" || f == "owner") return v == kNone ? "none" : std::to_string(v);
+  if (f == "proc" || f == "mm" || f == "dev" || f == "owner")
+    return v == kNone ? "none" : std::to_string(v);
   return std::to_string(v);
 }
 
@@ -75,7 +85,8 @@ std::string format_observation(const Observation<Concrete>& o) {
 
 std::string format_counterexample(const Problem& pb, const Counterexample& cex) {
   std::string out = "counterexample: " + std::to_string(cex.steps.size()) + " step" +
-                    (cex.steps.size() == 1 ? "" : "s") + " from the initial state (t0 in proc0 on mm0)\n";
+                    (cex.steps.size() == 1 ? "" : "s") +
+                    " from the initial state (t0 in proc0 on mm0)\n";
   const State<Concrete>* before = &cex.initial;
   for (std::size_t i = 0; i < cex.steps.size(); ++i) {
     const TraceStep& step = cex.steps[i];
@@ -85,7 +96,8 @@ std::string format_counterexample(const Problem& pb, const Counterexample& cex) 
     before = &step.after;
   }
   for (int b : cex.broken)
-    out += "  broken: " + std::string(invariant_info(b).name) + ": " + invariant_info(b).statement + "\n";
+    out += "  broken: " + std::string(invariant_info(b).name) + ": " + invariant_info(b).statement +
+           "\n";
   return out;
 }
 
@@ -97,7 +109,8 @@ std::string format_stats(const Stats& st) {
   out += "  depth        " + std::to_string(st.depth) + "\n";
   out += "  seconds      " + fixed(st.seconds, 3) + "\n";
   out += "  states/s     " + fixed(rate, 0) + "\n";
-  out += "  peak memory  " + fixed(static_cast<double>(st.peak_rss_bytes) / (1 << 20), 1) + " MiB\n";
+  out +=
+      "  peak memory  " + fixed(static_cast<double>(st.peak_rss_bytes) / (1 << 20), 1) + " MiB\n";
   out += "  bytes/state  " + std::to_string(st.bytes_per_state) + "\n";
   out += "rules fired:\n";
   for (int r = 0; r < kRuleCount; ++r) {
@@ -107,7 +120,8 @@ std::string format_stats(const Stats& st) {
   }
   out += "PASIDs freed: at __mmdrop " + std::to_string(st.pasid_frees_at[0]) + ", at __mmput " +
          std::to_string(st.pasid_frees_at[1]) + ", at the last unbind " +
-         std::to_string(st.pasid_frees_at[2]) + ", at close " + std::to_string(st.pasid_frees_at[3]) + "\n";
+         std::to_string(st.pasid_frees_at[2]) + ", at close " +
+         std::to_string(st.pasid_frees_at[3]) + "\n";
   return out;
 }
 
@@ -118,8 +132,8 @@ std::vector<std::string> vacuity_warnings(const Problem& pb, const Stats& st) {
       w.push_back(std::string("rule ") + rule_info(r).name + " never fired");
   for (int inv : pb.invariants)
     if (st.premise_held[static_cast<unsigned>(inv)] == 0)
-      w.push_back(std::string("invariant ") + invariant_info(inv).name + " holds vacuously: " +
-                  invariant_info(inv).premise + " never happened");
+      w.push_back(std::string("invariant ") + invariant_info(inv).name +
+                  " holds vacuously: " + invariant_info(inv).premise + " never happened");
   return w;
 }
 
@@ -133,7 +147,8 @@ std::string format_report(const Spec& spec, const Result& r) {
   out += "invariants:";
   for (int inv : spec.problem.invariants) out += std::string(" ") + invariant_info(inv).name;
   out += "\nresult: " + std::string(verdict_name(r.verdict));
-  if (r.counterexample) out += " (" + std::string(invariant_info(r.counterexample->invariant).name) + ")";
+  if (r.counterexample)
+    out += " (" + std::string(invariant_info(r.counterexample->invariant).name) + ")";
   if (r.verdict == Verdict::unknown) out += ": " + r.reason;
   out += "\n";
   if (r.counterexample) out += format_counterexample(spec.problem, *r.counterexample);

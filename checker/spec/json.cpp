@@ -30,7 +30,9 @@ class Reader {
   int line_ = 1;
   int col_ = 1;
 
-  [[noreturn]] void fail(const std::string& msg) const { throw InputError(file_, line_, col_, msg); }
+  [[noreturn]] void fail(const std::string& msg) const {
+    throw InputError(file_, line_, col_, msg);
+  }
 
   std::string describe() const {
     if (pos_ >= text_.size()) return "end of file";
@@ -106,7 +108,8 @@ class Reader {
       if (peek() != '"') fail("expected a string key, found " + describe());
       std::pair<int, int> at{line_, col_};
       std::string key = string();
-      if (v.find(key)) throw InputError(file_, at.first, at.second, "duplicate key \"" + key + "\"");
+      if (v.find(key))
+        throw InputError(file_, at.first, at.second, "duplicate key \"" + key + "\"");
       skip_space();
       expect(':');
       v.members.emplace_back(std::move(key), value(depth + 1));
@@ -148,7 +151,8 @@ class Reader {
     std::size_t start = pos_;
     bool integral = true;
     if (peek() == '-') advance();
-    if (!std::isdigit(static_cast<unsigned char>(peek()))) fail("expected a digit, found " + describe());
+    if (!std::isdigit(static_cast<unsigned char>(peek())))
+      fail("expected a digit, found " + describe());
     while (std::isdigit(static_cast<unsigned char>(peek()))) advance();
     if (peek() == '.') {
       integral = false;
@@ -160,7 +164,8 @@ class Reader {
       integral = false;
       advance();
       if (peek() == '+' || peek() == '-') advance();
-      if (!std::isdigit(static_cast<unsigned char>(peek()))) fail("expected a digit in the exponent");
+      if (!std::isdigit(static_cast<unsigned char>(peek())))
+        fail("expected a digit in the exponent");
       while (std::isdigit(static_cast<unsigned char>(peek()))) advance();
     }
     std::string digits(text_.substr(start, pos_ - start));
@@ -239,12 +244,18 @@ const Json* Json::find(std::string_view key) const {
 
 const char* kind_name(Json::Kind k) {
   switch (k) {
-    case Json::Kind::null: return "null";
-    case Json::Kind::boolean: return "a boolean";
-    case Json::Kind::number: return "a number";
-    case Json::Kind::string: return "a string";
-    case Json::Kind::array: return "an array";
-    case Json::Kind::object: return "an object";
+    case Json::Kind::null:
+      return "null";
+    case Json::Kind::boolean:
+      return "a boolean";
+    case Json::Kind::number:
+      return "a number";
+    case Json::Kind::string:
+      return "a string";
+    case Json::Kind::array:
+      return "an array";
+    case Json::Kind::object:
+      return "an object";
   }
   return "?";
 }

@@ -19,9 +19,9 @@ struct Json {
   bool is_integer = false;  ///< a number written without fraction or exponent that fits
   long long integer = 0;
   std::string string;
-  std::vector<Json> items;                          ///< array elements
+  std::vector<Json> items;                            ///< array elements
   std::vector<std::pair<std::string, Json>> members;  ///< object members, in file order
-  std::vector<std::pair<int, int>> key_at;          ///< line and column of each member's key
+  std::vector<std::pair<int, int>> key_at;            ///< line and column of each member's key
 
   /// The member called `key`, or nullptr.
   const Json* find(std::string_view key) const;

@@ -25,7 +25,9 @@ class SpecReader {
     if (const Json* d = root.find("description")) spec.description = text(*d, "description");
     if (const Json* v = root.find("variant")) spec.variant = text(*v, "variant");
     const DesignChange* variant = find_change(variants(), spec.variant);
-    if (!variant) fail(*root.find("variant"), "unknown variant \"" + spec.variant + "\" (known: " + names(variants()) + ")");
+    if (!variant)
+      fail(*root.find("variant"),
+           "unknown variant \"" + spec.variant + "\" (known: " + names(variants()) + ")");
     variant->apply(spec.problem.design);
     if (const Json* m = root.find("mutants")) read_mutants(*m, spec);
     const Json* bounds = root.find("bounds");
@@ -47,8 +49,7 @@ class SpecReader {
   }
 
   void expect_kind(const Json& v, Json::Kind k, const std::string& what) const {
-    if (v.kind != k)
-      fail(v, what + " must be " + kind_name(k) + ", not " + kind_name(v.kind));
+    if (v.kind != k) fail(v, what + " must be " + kind_name(k) + ", not " + kind_name(v.kind));
   }
 
   std::string text(const Json& v, const std::string& what) const {
@@ -66,7 +67,9 @@ class SpecReader {
         ok = ok || key == k;
         list += (list.empty() ? "" : ", ") + std::string(k);
       }
-      if (!ok) fail_at(obj.key_at[i], "unknown field \"" + key + "\" in " + where + " (expected one of: " + list + ")");
+      if (!ok)
+        fail_at(obj.key_at[i],
+                "unknown field \"" + key + "\" in " + where + " (expected one of: " + list + ")");
     }
   }
 
@@ -95,7 +98,8 @@ class SpecReader {
     }
     std::string what = std::string("bounds.") + key;
     if (v->kind != Json::Kind::number || !v->is_integer)
-      fail(*v, what + " must be a whole number, not " + (v->kind == Json::Kind::number ? v->string : kind_name(v->kind)));
+      fail(*v, what + " must be a whole number, not " +
+                   (v->kind == Json::Kind::number ? v->string : kind_name(v->kind)));
     if (v->integer < 1) fail(*v, what + " must be at least 1, not " + std::to_string(v->integer));
     if (v->integer > limit)
       fail(*v, what + " is " + v->string + ", over the model's limit of " + std::to_string(limit));
@@ -123,7 +127,8 @@ class SpecReader {
       return;
     }
     if (v->kind != Json::Kind::array)
-      fail(*v, std::string("\"invariants\" must be \"all\" or an array of names, not ") + kind_name(v->kind));
+      fail(*v, std::string("\"invariants\" must be \"all\" or an array of names, not ") +
+                   kind_name(v->kind));
     if (v->items.empty()) fail(*v, "\"invariants\" is empty: there is nothing to check");
     for (const Json& item : v->items) problem.invariants.push_back(invariant(item));
   }
@@ -131,7 +136,8 @@ class SpecReader {
   int invariant(const Json& item) const {
     std::string name = text(item, "invariants");
     int i = find_invariant(name);
-    if (i < 0) fail(item, "unknown invariant \"" + name + "\" (run 'pasidcheck list' for the known ones)");
+    if (i < 0)
+      fail(item, "unknown invariant \"" + name + "\" (run 'pasidcheck list' for the known ones)");
     return i;
   }
 
@@ -142,14 +148,18 @@ class SpecReader {
     const Json* verdict = e.find("verdict");
     if (!verdict) fail(e, "\"expect\" has no \"verdict\"");
     std::string v = text(*verdict, "verdict");
-    if (v == "holds") x.verdict = Verdict::holds;
-    else if (v == "violated") x.verdict = Verdict::violated;
-    else fail(*verdict, "expect.verdict must be \"holds\" or \"violated\", not \"" + v + "\"");
+    if (v == "holds")
+      x.verdict = Verdict::holds;
+    else if (v == "violated")
+      x.verdict = Verdict::violated;
+    else
+      fail(*verdict, "expect.verdict must be \"holds\" or \"violated\", not \"" + v + "\"");
     if (const Json* inv = e.find("invariant")) x.invariant = invariant_info(invariant(*inv)).name;
     if (x.verdict == Verdict::violated && x.invariant.empty())
       fail(e, "an expected violation must name its \"invariant\"");
     if (const Json* len = e.find("length")) {
-      if (len->kind != Json::Kind::number || !len->is_integer || len->integer < 0 || len->integer > 100000)
+      if (len->kind != Json::Kind::number || !len->is_integer || len->integer < 0 ||
+          len->integer > 100000)
         fail(*len, "expect.length must be a whole number from 0 to 100000");
       x.length = static_cast<int>(len->integer);
     }
@@ -166,7 +176,8 @@ Spec parse_spec(std::string_view text, const std::string& file) {
 
 Spec read_spec(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, 0, std::string("cannot read the spec: ") + std::strerror(errno));
+  if (!in)
+    throw InputError(path, 0, 0, std::string("cannot read the spec: ") + std::strerror(errno));
   std::ostringstream text;
   text << in.rdbuf();
   return parse_spec(text.str(), path);
@@ -179,7 +190,8 @@ namespace pasid {
 std::string expectation_mismatch(const Expectation& want, const Result& got) {
   std::string why;
   if (got.verdict != want.verdict)
-    return std::string("expected ") + verdict_name(want.verdict) + ", got " + verdict_name(got.verdict);
+    return std::string("expected ") + verdict_name(want.verdict) + ", got " +
+           verdict_name(got.verdict);
   if (!got.counterexample) return why;
   std::string names;
   bool found = false;
@@ -190,7 +202,8 @@ std::string expectation_mismatch(const Expectation& want, const Result& got) {
   if (!found) why += "expected " + want.invariant + " broken, got " + names + "; ";
   int len = static_cast<int>(got.counterexample->steps.size());
   if (want.length >= 0 && len != want.length)
-    why += "expected a counterexample of length " + std::to_string(want.length) + ", got " + std::to_string(len) + "; ";
+    why += "expected a counterexample of length " + std::to_string(want.length) + ", got " +
+           std::to_string(len) + "; ";
   if (!why.empty()) why.resize(why.size() - 2);
   return why;
 }

@@ -21,8 +21,8 @@ void new_task(Step<D>& st, int t, int c, typename D::Int proc, bool copy_msr, Ch
   child.msr_valid = copy_msr ? parent.msr_valid : D::truth(false);
   child.msr_pasid = copy_msr ? parent.msr_pasid : D::num(kNoPasid);
   child.activated = D::truth(false);
-  st.observe(Seen::child, static_cast<int>(kind), D::num(c), D::num(kNone), mm,
-             D::num(kNoPasid), D::num(0));
+  st.observe(Seen::child, static_cast<int>(kind), D::num(c), D::num(kNone), mm, D::num(kNoPasid),
+             D::num(0));
 }
 
 /// new_thread is the lowest free thread slot.
@@ -32,11 +32,13 @@ typename D::Bool thread_slot_free(const State<D>& s, int c) {
 }
 
 struct Clone {
-  static constexpr RuleInfo info{"clone", "copy_process", "clone(CLONE_VM|CLONE_THREAD): a new thread",
-                                 {Param::thread, Param::new_thread}, 2};
+  static constexpr RuleInfo info{"clone",
+                                 "copy_process",
+                                 "clone(CLONE_VM|CLONE_THREAD): a new thread",
+                                 {Param::thread, Param::new_thread},
+                                 2};
   template <class D>
-  static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&,
-                                const Args<D>& a) {
+  static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&, const Args<D>& a) {
     return s.threads[a.thread].alive && thread_slot_free(s, a.new_thread);
   }
   template <class D>

@@ -23,9 +23,11 @@ void copy_fds(Step<D>& st, int t, int child_proc) {
 }
 
 struct CloneVm {
-  static constexpr RuleInfo info{"clone_vm", "copy_process",
+  static constexpr RuleInfo info{"clone_vm",
+                                 "copy_process",
                                  "clone(CLONE_VM) without CLONE_THREAD: a process sharing the mm",
-                                 {Param::thread, Param::new_thread, Param::new_proc}, 3};
+                                 {Param::thread, Param::new_thread, Param::new_proc},
+                                 3};
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
                                 const Args<D>& a) {

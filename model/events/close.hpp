@@ -4,14 +4,17 @@
 // PASID allocated to the mm. MSRs untouched."
 // Kernel: close_fd() -> fput() -> idxd_cdev_release().
 
-#include "release.hpp"
 #include "../rule.hpp"
+#include "release.hpp"
 
 namespace pasid {
 
 struct Close {
-  static constexpr RuleInfo info{"close", "close_fd", "close a device fd (unbinding at the last reference)",
-                                 {Param::thread, Param::file}, 2};
+  static constexpr RuleInfo info{"close",
+                                 "close_fd",
+                                 "close a device fd (unbinding at the last reference)",
+                                 {Param::thread, Param::file},
+                                 2};
 
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,

@@ -28,9 +28,11 @@ typename D::Bool fixup_applies(const State<D>& s, const Bounds& b, const Design&
 }
 
 struct Enqcmd {
-  static constexpr RuleInfo info{"enqcmd", "ENQCMD",
+  static constexpr RuleInfo info{"enqcmd",
+                                 "ENQCMD",
                                  "submit a descriptor through a portal with a valid MSR",
-                                 {Param::thread, Param::file}, 2};
+                                 {Param::thread, Param::file},
+                                 2};
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
                                 const Args<D>& a) {
@@ -45,14 +47,15 @@ struct Enqcmd {
 };
 
 struct GpFixup {
-  static constexpr RuleInfo info{"gp_fixup", "try_fixup_enqcmd_gp",
+  static constexpr RuleInfo info{"gp_fixup",
+                                 "try_fixup_enqcmd_gp",
                                  "ENQCMD with the MSR clear: #GP loads mm.pasid into the MSR",
-                                 {Param::thread, Param::file}, 2};
+                                 {Param::thread, Param::file},
+                                 2};
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design& z,
                                 const Args<D>& a) {
-    return at_portal(s, b, a) && !s.threads[a.thread].msr_valid &&
-           fixup_applies(s, b, z, a.thread);
+    return at_portal(s, b, a) && !s.threads[a.thread].msr_valid && fixup_applies(s, b, z, a.thread);
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {
@@ -68,9 +71,11 @@ struct GpFixup {
 };
 
 struct Sigsegv {
-  static constexpr RuleInfo info{"sigsegv", "exc_general_protection",
+  static constexpr RuleInfo info{"sigsegv",
+                                 "exc_general_protection",
                                  "ENQCMD #GP that the fixup refuses: the thread group dies",
-                                 {Param::thread, Param::file}, 2};
+                                 {Param::thread, Param::file},
+                                 2};
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design& z,
                                 const Args<D>& a) {

@@ -13,12 +13,13 @@
 namespace pasid {
 
 struct Exec {
-  static constexpr RuleInfo info{"exec", "begin_new_exec",
+  static constexpr RuleInfo info{"exec",
+                                 "begin_new_exec",
                                  "execve: de_thread, a new mm, the MSR reset (the flag kept)",
-                                 {Param::thread, Param::new_mm}, 2};
+                                 {Param::thread, Param::new_mm},
+                                 2};
   template <class D>
-  static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&,
-                                const Args<D>& a) {
+  static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&, const Args<D>& a) {
     return s.threads[a.thread].alive && mm_slot_free(s, a.new_mm);
   }
   template <class D>

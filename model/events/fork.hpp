@@ -26,7 +26,9 @@ void new_mm(Step<D>& st, int m, typename D::Int pasid) {
 }
 
 struct Fork {
-  static constexpr RuleInfo info{"fork", "copy_process", "fork: a new process with a new mm",
+  static constexpr RuleInfo info{"fork",
+                                 "copy_process",
+                                 "fork: a new process with a new mm",
                                  {Param::thread, Param::new_thread, Param::new_proc, Param::new_mm},
                                  4};
   template <class D>
@@ -38,8 +40,7 @@ struct Fork {
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {
     auto parent_mm = mm_of(st.s, st.b, a.thread);
-    auto parent_pasid =
-        pick<D>(st.b.mms, parent_mm, [&](int m) { return st.s.mms[m].pasid; });
+    auto parent_pasid = pick<D>(st.b.mms, parent_mm, [&](int m) { return st.s.mms[m].pasid; });
     new_mm(st, a.new_mm, st.design.fork_inherits_pasid ? parent_pasid : D::num(kNoPasid));
     st.s.procs[a.new_proc].mm = D::num(a.new_mm);
     copy_fds(st, a.thread, a.new_proc);

@@ -10,8 +10,11 @@
 namespace pasid {
 
 struct Mmap {
-  static constexpr RuleInfo info{"mmap", "idxd_cdev_mmap", "map the device portal of an open fd",
-                                 {Param::thread, Param::file}, 2};
+  static constexpr RuleInfo info{"mmap",
+                                 "idxd_cdev_mmap",
+                                 "map the device portal of an open fd",
+                                 {Param::thread, Param::file},
+                                 2};
 
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,

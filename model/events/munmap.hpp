@@ -3,14 +3,14 @@
 // Kernel: munmap() -> remove_vma() -> fput(): the VMA's file reference goes, and with it
 // possibly the last one (then the device is unbound as at close).
 
-#include "release.hpp"
 #include "../rule.hpp"
+#include "release.hpp"
 
 namespace pasid {
 
 struct Munmap {
-  static constexpr RuleInfo info{"munmap", "remove_vma", "unmap a device portal",
-                                 {Param::thread, Param::file}, 2};
+  static constexpr RuleInfo info{
+      "munmap", "remove_vma", "unmap a device portal", {Param::thread, Param::file}, 2};
 
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,

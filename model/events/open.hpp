@@ -13,14 +13,15 @@
 namespace pasid {
 
 struct Open {
-  static constexpr RuleInfo info{"open", "iommu_sva_bind_device",
+  static constexpr RuleInfo info{"open",
+                                 "iommu_sva_bind_device",
                                  "open an SVA device and bind the mm (allocating its PASID)",
-                                 {Param::thread, Param::device, Param::new_file, Param::pasid}, 4};
+                                 {Param::thread, Param::device, Param::new_file, Param::pasid},
+                                 4};
 
   /// p is the lowest free PASID, as ida_alloc_range / xa_alloc return.
   template <class D>
-  static typename D::Bool lowest_free_pasid(const State<D>& s, const Bounds& b,
-                                            typename D::Int p) {
+  static typename D::Bool lowest_free_pasid(const State<D>& s, const Bounds& b, typename D::Int p) {
     auto r = pasid_free(s, b, p);
     for (int q = 1; q <= b.pasids; ++q) r = r && implies(p > q, !pasid_free(s, b, D::num(q)));
     return r;

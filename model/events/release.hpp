@@ -36,9 +36,8 @@ template <class D>
 void put_file(Step<D>& st, int f) {
   auto& file = st.s.files[f];
   st.when(!file_referenced(st.s, st.b, f), [&] {
-    st.for_slot(st.b.devices, file.dev, [&](int d) {
-      st.for_slot(st.b.mms, file.mm, [&](int m) { unbind(st, d, m); });
-    });
+    st.for_slot(st.b.devices, file.dev,
+                [&](int d) { st.for_slot(st.b.mms, file.mm, [&](int m) { unbind(st, d, m); }); });
     file.dev = D::num(kNone);
     file.mm = D::num(kNone);
   });

@@ -45,8 +45,8 @@ void do_exit(Step<D>& st, int t) {
 }
 
 struct ThreadExit {
-  static constexpr RuleInfo info{"thread_exit", "do_exit", "a thread exits: exit_mm, then exit_files",
-                                 {Param::thread}, 1};
+  static constexpr RuleInfo info{
+      "thread_exit", "do_exit", "a thread exits: exit_mm, then exit_files", {Param::thread}, 1};
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&, const Args<D>& a) {
     return s.threads[a.thread].alive;

@@ -8,6 +8,7 @@
 namespace pasid {
 
 struct DeviceTableOwned {
+  static constexpr bool kReadsLog = false;  // a state invariant: reads only the post-state
   static constexpr InvariantInfo info{
       "device_table_owned",
       "a device table entry or bond naming p belongs to a live mm that owns p",
@@ -19,9 +20,9 @@ struct DeviceTableOwned {
     for (int d = 0; d < b.devices; ++d)
       for (int m = 0; m < b.mms; ++m) {
         const auto& bond = s.bonds[d][m];
-        r = r && implies(bond.entry || bond.users > 0,
-                         bond.pasid != kNoPasid && owner_of(s, b, bond.pasid) == m &&
-                             s.mms[m].count > 0);
+        r = r && implies(bond.entry || bond.users > 0, bond.pasid != kNoPasid &&
+                                                           owner_of(s, b, bond.pasid) == m &&
+                                                           s.mms[m].count > 0);
       }
     return r;
   }

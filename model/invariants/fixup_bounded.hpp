@@ -8,9 +8,9 @@
 namespace pasid {
 
 struct FixupBounded {
-  static constexpr InvariantInfo info{"fixup_bounded",
-                                      "the #GP fixup loads a task's MSR at most once",
-                                      "some #GP fixup happens"};
+  static constexpr bool kReadsLog = true;  // a step invariant: reads what the step observed
+  static constexpr InvariantInfo info{
+      "fixup_bounded", "the #GP fixup loads a task's MSR at most once", "some #GP fixup happens"};
   template <class D>
   static typename D::Bool holds(const Bounds&, const State<D>&, const Log<D>& log,
                                 const State<D>&) {

@@ -7,6 +7,7 @@
 namespace pasid {
 
 struct FreeOnlyAtMmExit {
+  static constexpr bool kReadsLog = true;  // a step invariant: reads what the step observed
   static constexpr InvariantInfo info{
       "free_only_at_mm_exit", "a PASID is freed only in __mmdrop, with no bond of its mm left",
       "some PASID is freed"};

@@ -7,8 +7,10 @@
 namespace pasid {
 
 struct FreshChild {
+  static constexpr bool kReadsLog = true;  // a step invariant: reads what the step observed
   static constexpr InvariantInfo info{
-      "fresh_child", "a new task starts with the MSR clear and the flag 0; a fork child's mm has no PASID",
+      "fresh_child",
+      "a new task starts with the MSR clear and the flag 0; a fork child's mm has no PASID",
       "some task is created"};
   template <class D>
   static typename D::Bool holds(const Bounds& b, const State<D>&, const Log<D>& log,

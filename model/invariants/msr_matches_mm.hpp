@@ -6,6 +6,7 @@
 namespace pasid {
 
 struct MsrMatchesMm {
+  static constexpr bool kReadsLog = false;  // a state invariant: reads only the post-state
   static constexpr InvariantInfo info{"msr_matches_mm",
                                       "a valid MSR holds the PASID of the thread's mm",
                                       "some thread has a valid MSR"};

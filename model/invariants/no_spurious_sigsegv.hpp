@@ -7,6 +7,7 @@
 namespace pasid {
 
 struct NoSpuriousSigsegv {
+  static constexpr bool kReadsLog = true;  // a step invariant: reads what the step observed
   static constexpr InvariantInfo info{
       "no_spurious_sigsegv", "ENQCMD through a portal never kills a thread whose mm has a PASID",
       "some ENQCMD gets SIGSEGV"};

@@ -7,8 +7,10 @@
 namespace pasid {
 
 struct NoStaleSubmit {
+  static constexpr bool kReadsLog = true;  // a step invariant: reads what the step observed
   static constexpr InvariantInfo info{
-      "no_stale_submit", "every ENQCMD that reaches a device carries a PASID owned by the thread's mm",
+      "no_stale_submit",
+      "every ENQCMD that reaches a device carries a PASID owned by the thread's mm",
       "some ENQCMD submits"};
   template <class D>
   static typename D::Bool holds(const Bounds&, const State<D>&, const Log<D>& log,

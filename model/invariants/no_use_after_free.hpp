@@ -8,6 +8,7 @@
 namespace pasid {
 
 struct NoUseAfterFree {
+  static constexpr bool kReadsLog = true;  // a step invariant: reads what the step observed
   static constexpr InvariantInfo info{
       "no_use_after_free",
       "unbinds, device table entries and submissions name only PASIDs their mm owns",
@@ -18,8 +19,9 @@ struct NoUseAfterFree {
     auto owned = [](const auto& o) { return o.pasid != kNoPasid && o.seen == o.mm; };
     auto r = all_seen<D>(log, Seen::unbind, owned);
     r = r && all_seen<D>(log, Seen::submit, [&](const auto& o) {
-      return implies(entry_exists(pre, b, o.dev, o.pasid), o.seen == entry_mm(pre, b, o.dev, o.pasid));
-    });
+          return implies(entry_exists(pre, b, o.dev, o.pasid),
+                         o.seen == entry_mm(pre, b, o.dev, o.pasid));
+        });
     for (int d = 0; d < b.devices; ++d)
       for (int m = 0; m < b.mms; ++m) {
         const auto& bond = post.bonds[d][m];

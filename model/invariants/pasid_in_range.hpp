@@ -8,6 +8,7 @@
 namespace pasid {
 
 struct PasidInRange {
+  static constexpr bool kReadsLog = false;  // a state invariant: reads only the post-state
   static constexpr InvariantInfo info{
       "pasid_in_range", "every allocated PASID and every valid MSR value is in 1 .. 2^20-1",
       "some PASID is allocated"};
@@ -15,8 +16,10 @@ struct PasidInRange {
   static typename D::Bool holds(const Bounds& b, const State<D>&, const Log<D>&,
                                 const State<D>& s) {
     auto in_range = [](auto p) {
-      if constexpr (D::kSymbolic) return p >= 1 && p <= kPasidMax;
-      else return p >= 1;  // an int8 never exceeds 2^20-1
+      if constexpr (D::kSymbolic)
+        return p >= 1 && p <= kPasidMax;
+      else
+        return p >= 1;  // an int8 never exceeds 2^20-1
     };
     auto r = D::truth(true);
     for (int m = 0; m < b.mms; ++m)

@@ -7,6 +7,7 @@
 namespace pasid {
 
 struct UniqueOwner {
+  static constexpr bool kReadsLog = false;  // a state invariant: reads only the post-state
   static constexpr InvariantInfo info{
       "unique_owner", "a live mm's PASID is owned by that mm, and an mm owns no other PASID",
       "some mm has a PASID"};

@@ -39,42 +39,53 @@ TEST_CASE("a spec: variant, mutants, bounds, invariants, expectation") {
 }
 
 TEST_CASE("invariants default to all") {
-  Spec s = parse_spec(R"({"bounds": {"processes": 1, "threads": 1, "mms": 1, "devices": 1, "pasids": 1}})", "s.json");
+  Spec s = parse_spec(
+      R"({"bounds": {"processes": 1, "threads": 1, "mms": 1, "devices": 1, "pasids": 1}})",
+      "s.json");
   CHECK(s.problem.invariants.size() == static_cast<std::size_t>(kInvariantCount));
   CHECK(s.variant == "v5.18");
 }
 
 TEST_CASE("spec errors name the line and column") {
-  CHECK(error_of("{\n  \"bounds\": {,}\n}") == "s.json:2:14: error: expected a string key, found ','");
+  CHECK(error_of("{\n  \"bounds\": {,}\n}") ==
+        "s.json:2:14: error: expected a string key, found ','");
   CHECK(error_of("{\"bounds\": {}, \"colour\": 1}") ==
         "s.json:1:16: error: unknown field \"colour\" in the spec (expected one of: description, "
         "variant, mutants, bounds, invariants, expect)");
-  CHECK(error_of("{\"variant\": \"v4\"}") == "s.json:1:13: error: unknown variant \"v4\" (known: v5.18, v5.18-merge)");
+  CHECK(error_of("{\"variant\": \"v4\"}") ==
+        "s.json:1:13: error: unknown variant \"v4\" (known: v5.18, v5.18-merge)");
   CHECK(error_of("[1]") == "s.json:1:1: error: the spec must be an object, not an array");
   CHECK(error_of("") == "s.json:1:1: error: expected a JSON value, found end of file");
   CHECK(error_of("{\"a\": 1, \"a\": 2}") == "s.json:1:10: error: duplicate key \"a\"");
 }
 
 TEST_CASE("bounds errors") {
-  auto with = [](const std::string& bounds) {
-    return error_of("{\"bounds\": {" + bounds + "}}");
-  };
+  auto with = [](const std::string& bounds) { return error_of("{\"bounds\": {" + bounds + "}}"); };
   std::string rest = "\"processes\": 1, \"mms\": 1, \"devices\": 1, \"pasids\": 1";
-  CHECK(with("\"threads\": 0, " + rest) == "s.json:1:24: error: bounds.threads must be at least 1, not 0");
-  CHECK(with("\"threads\": -3, " + rest) == "s.json:1:24: error: bounds.threads must be at least 1, not -3");
-  CHECK(with("\"threads\": 9, " + rest) == "s.json:1:24: error: bounds.threads is 9, over the model's limit of 8");
-  CHECK(with("\"threads\": 1.5, " + rest) == "s.json:1:24: error: bounds.threads must be a whole number, not 1.5");
-  CHECK(with("\"threads\": \"2\", " + rest) == "s.json:1:24: error: bounds.threads must be a whole number, not a string");
+  CHECK(with("\"threads\": 0, " + rest) ==
+        "s.json:1:24: error: bounds.threads must be at least 1, not 0");
+  CHECK(with("\"threads\": -3, " + rest) ==
+        "s.json:1:24: error: bounds.threads must be at least 1, not -3");
+  CHECK(with("\"threads\": 9, " + rest) ==
+        "s.json:1:24: error: bounds.threads is 9, over the model's limit of 8");
+  CHECK(with("\"threads\": 1.5, " + rest) ==
+        "s.json:1:24: error: bounds.threads must be a whole number, not 1.5");
+  CHECK(with("\"threads\": \"2\", " + rest) ==
+        "s.json:1:24: error: bounds.threads must be a whole number, not a string");
   CHECK(with(rest) == "s.json:1:12: error: \"bounds\" has no \"threads\"");
   CHECK(with("\"threads\": 99999999999999999999, " + rest) ==
         "s.json:1:24: error: bounds.threads must be a whole number, not 99999999999999999999");
 }
 
 TEST_CASE("invariant, mutant and expectation errors") {
-  std::string b = "\"bounds\": {\"processes\": 1, \"threads\": 1, \"mms\": 1, \"devices\": 1, \"pasids\": 1}";
-  CHECK(error_of("{" + b + ", \"invariants\": [\"no_such\"]}").find("unknown invariant \"no_such\"") != std::string::npos);
-  CHECK(error_of("{" + b + ", \"mutants\": [\"x\"]}").find("unknown mutant \"x\"") != std::string::npos);
-  CHECK(error_of("{" + b + ", \"expect\": {\"verdict\": \"violated\"}}").find("must name its \"invariant\"") != std::string::npos);
+  std::string b =
+      "\"bounds\": {\"processes\": 1, \"threads\": 1, \"mms\": 1, \"devices\": 1, \"pasids\": 1}";
+  CHECK(error_of("{" + b + ", \"invariants\": [\"no_such\"]}")
+            .find("unknown invariant \"no_such\"") != std::string::npos);
+  CHECK(error_of("{" + b + ", \"mutants\": [\"x\"]}").find("unknown mutant \"x\"") !=
+        std::string::npos);
+  CHECK(error_of("{" + b + ", \"expect\": {\"verdict\": \"violated\"}}")
+            .find("must name its \"invariant\"") != std::string::npos);
   CHECK(error_of("{" + b + ", \"invariants\": []}").find("is empty") != std::string::npos);
 }
 
@@ -90,5 +101,6 @@ TEST_CASE("expectation_mismatch") {
   CHECK(expectation_mismatch(want, got) == "expected a counterexample of length 4, got 0");
   got.counterexample->broken = {3};  // unique_owner
   CHECK(expectation_mismatch(want, got) ==
-        "expected fresh_child broken, got unique_owner; expected a counterexample of length 4, got 0");
+        "expected fresh_child broken, got unique_owner; expected a counterexample of length 4, got "
+        "0");
 }
