@@ -16,7 +16,8 @@ const InvariantInfo& invariant_info(int inv) {
 bool invariant_reads_log(int inv) {
   static const auto table = []<int... I>(std::integer_sequence<int, I...>) {
     return std::array<bool, kInvariantCount>{std::tuple_element_t<I, AllInvariants>::kReadsLog...};
-  }(std::make_integer_sequence<int, kInvariantCount>{});
+  }
+  (std::make_integer_sequence<int, kInvariantCount>{});
   return table[static_cast<unsigned>(inv)];
 }
 

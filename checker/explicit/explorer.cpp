@@ -87,8 +87,8 @@ class Search {
   }
 
   /// Checks the invariants in `which` over one step, counting premises.  True if one broke.
-  bool broken(const std::vector<int>& which, const State<Concrete>& pre,
-              const Log<Concrete>& log, const State<Concrete>& post) {
+  bool broken(const std::vector<int>& which, const State<Concrete>& pre, const Log<Concrete>& log,
+              const State<Concrete>& post) {
     bool any = false;
     for (int inv : which) {
       if (invariant_premise(inv, pb_.bounds, pre, log, post)) ++stats_.premise_held[inv];
@@ -99,8 +99,8 @@ class Search {
 
   /// Checks one transition: step invariants always, state invariants when `post` is new
   /// (an old state passed them already).  Records the violation; true if there is one.
-  bool check_step(const State<Concrete>& pre, const Log<Concrete>& log,
-                  const State<Concrete>& post, bool is_new, std::uint32_t from, int instance) {
+  bool check_step(const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
+                  bool is_new, std::uint32_t from, int instance) {
     bool bad = broken(step_invariants_, pre, log, post);
     if (is_new) bad = broken(state_invariants_, pre, log, post) || bad;
     if (!bad) return false;

@@ -15,9 +15,9 @@ std::pair<int, int> field_range(const FieldId& id, const Bounds& b) {
   if (f == "dev") return {kNone, b.devices - 1};
   if (f == "pasid" || f == "msr_pasid") return {kNoPasid, b.pasids};
   if (f == "users" && std::string_view(id.obj) == "mm") return {0, b.threads};
-  if (f == "users") return {0, 15};        // bond users: files, or more where a design leaks
+  if (f == "users") return {0, 15};             // bond users: files, or more where a design leaks
   if (f == "count") return {0, 1 + b.devices};  // the users' reference and one per bond
-  return {0, 1};                           // the booleans
+  return {0, 1};                                // the booleans
 }
 
 StateCodec::StateCodec(const Bounds& b) : bounds_(b) {
@@ -50,7 +50,8 @@ void StateCodec::pack(const State<Concrete>& s, std::uint8_t* out) const {
                                  " is outside its range");
         std::uint64_t u = static_cast<std::uint64_t>(x - l.low);
         words[bit / 64] |= u << (bit % 64);
-        if (bit % 64 + static_cast<std::size_t>(l.bits) > 64) words[bit / 64 + 1] |= u >> (64 - bit % 64);
+        if (bit % 64 + static_cast<std::size_t>(l.bits) > 64)
+          words[bit / 64 + 1] |= u >> (64 - bit % 64);
         bit += static_cast<std::size_t>(l.bits);
       },
       s);
@@ -66,7 +67,8 @@ void StateCodec::unpack(const std::uint8_t* in, State<Concrete>& s) const {
       [&](const FieldId&, auto& v) {
         const Layout& l = layout_[i++];
         std::uint64_t u = words[bit / 64] >> (bit % 64);
-        if (bit % 64 + static_cast<std::size_t>(l.bits) > 64) u |= words[bit / 64 + 1] << (64 - bit % 64);
+        if (bit % 64 + static_cast<std::size_t>(l.bits) > 64)
+          u |= words[bit / 64 + 1] << (64 - bit % 64);
         u &= (std::uint64_t{1} << l.bits) - 1;
         v = static_cast<std::remove_reference_t<decltype(v)>>(static_cast<int>(u) + l.low);
         bit += static_cast<std::size_t>(l.bits);
