@@ -1,5 +1,6 @@
-# Runs PROGRAM check INPUT; passes when it exits 2 and its stderr is exactly EXPECT's text.
-execute_process(COMMAND ${PROGRAM} check ${INPUT} RESULT_VARIABLE status
+# Runs PROGRAM check INPUT (the spec and any options); passes when it exits 2 and its stderr is exactly EXPECT's text.
+separate_arguments(args UNIX_COMMAND "${INPUT}")
+execute_process(COMMAND ${PROGRAM} check ${args} RESULT_VARIABLE status
                 OUTPUT_VARIABLE out ERROR_VARIABLE err)
 file(READ ${EXPECT} want)
 if(NOT status EQUAL 2)
