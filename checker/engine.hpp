@@ -16,6 +16,7 @@ struct Problem {
   Design design;
   Bounds bounds;
   std::vector<int> invariants;
+  bool symmetry = true;  ///< explicit engine: store one representative per slot renaming
 };
 
 enum class Verdict { holds, violated, unknown };

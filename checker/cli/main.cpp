@@ -23,6 +23,7 @@ struct CheckOptions {
   std::string json;
   bool expect = false;
   bool quiet = false;
+  bool no_symmetry = false;
 };
 
 int exit_for(Verdict v) {
@@ -47,6 +48,7 @@ int run_check(const CheckOptions& o) {
   Spec spec = read_spec(o.spec);
   if (o.expect && !spec.expect)
     throw InputError(o.spec, 0, 0, "--expect given, but the spec has no \"expect\"");
+  spec.problem.symmetry = !o.no_symmetry;
   ExplicitEngine engine;
   Result r = engine.check(spec.problem);
   if (!o.quiet) std::cout << format_report(spec, r);
@@ -83,6 +85,8 @@ int main(int argc, char** argv) {
   cmd->add_option("--json", check.json, "also write the result as JSON to this file");
   cmd->add_flag("--expect", check.expect, "compare the result with the spec's \"expect\"");
   cmd->add_flag("-q,--quiet", check.quiet, "print nothing but errors (and --expect's line)");
+  cmd->add_flag("--no-symmetry", check.no_symmetry,
+                "store every state, not one per renaming of threads, processes, files, mms");
   CLI::App* list = app.add_subcommand("list", "list the variants, mutants, invariants and rules");
   try {
     app.parse(argc, argv);

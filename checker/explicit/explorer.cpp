@@ -9,6 +9,7 @@
 #include "instances.hpp"
 #include "state_table.hpp"
 #include "successor.hpp"
+#include "symmetry.hpp"
 
 namespace pasid {
 
@@ -71,19 +72,38 @@ class Search {
   std::vector<std::uint8_t> packed_;
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> via_;
-  std::uint32_t level_end_ = 1;  // index of the first state of the next BFS level
+  std::vector<std::uint8_t> concrete_;  // with symmetry: the states themselves, by index
+  std::uint32_t level_end_ = 1;         // index of the first state of the next BFS level
   std::vector<int> step_invariants_;
   std::vector<int> state_invariants_;
   std::optional<Violation> violation_;
   Stats stats_;
 
-  /// Adds a state; true if it is new.
+  /// Packs the representative of s into out.
+  void pack(const State<Concrete>& s, std::uint8_t* out) const {
+    if (!pb_.symmetry) return codec_.pack(s, out);
+    State<Concrete> rep = s;
+    canonicalize(rep, pb_.bounds);
+    codec_.pack(rep, out);
+  }
+
+  /// Adds a state unless its representative is known; true if it is new.  The state
+  /// itself is kept for expansion, so every stored state lies on a real path.
   bool add(const State<Concrete>& s, std::uint32_t parent, int via) {
-    codec_.pack(s, packed_.data());
+    pack(s, packed_.data());
     if (!table_.insert(packed_.data()).second) return false;
+    if (pb_.symmetry) {
+      codec_.pack(s, packed_.data());
+      concrete_.insert(concrete_.end(), packed_.begin(), packed_.end());
+    }
     parent_.push_back(parent);
     via_.push_back(static_cast<std::uint32_t>(via));
     return true;
+  }
+
+  /// The state stored as number i (itself, not its representative).
+  const std::uint8_t* stored(std::uint32_t i) const {
+    return pb_.symmetry ? &concrete_[i * codec_.width()] : table_.at(i);
   }
 
   /// Checks the invariants in `which` over one step, counting premises.  True if one broke.
@@ -123,7 +143,7 @@ class Search {
         ++stats_.depth;
         level_end_ = table_.size();
       }
-      codec_.unpack(table_.at(i), s);
+      codec_.unpack(stored(i), s);
       for (std::size_t k = 0; k < instances_.size() && !violation_; ++k) {
         const Instance& in = instances_[k];
         if (!rule_guard(in.rule, s, pb_.bounds, pb_.design, in.args)) continue;
@@ -137,6 +157,7 @@ class Search {
     }
   }
 
+  /// The stored path: each state is a real successor of its parent by instance via_.
   Counterexample counterexample() const {
     std::vector<Instance> path;
     if (violation_->from != kNoParent) {
@@ -146,9 +167,7 @@ class Search {
       std::reverse(path.begin(), path.end());
     }
     auto cex = replay(pb_, path, violation_->invariant);
-    if (!cex)
-      throw std::logic_error(
-          "internal error: a counterexample of the explicit engine does not replay");
+    if (!cex) throw std::logic_error("internal error: a counterexample does not replay");
     return *cex;
   }
 };

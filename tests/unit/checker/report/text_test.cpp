@@ -30,7 +30,8 @@ TEST_CASE("vacuity: rules that never fired and premises that never held are warn
   auto w = vacuity_warnings(pb, r.stats);
   CHECK(contains(w, "rule sigsegv never fired"));
   CHECK(contains(w, "rule fork never fired"));
-  CHECK(contains(w, "invariant no_spurious_sigsegv holds vacuously: some ENQCMD gets SIGSEGV never happened"));
+  CHECK(contains(
+      w, "invariant no_spurious_sigsegv holds vacuously: some ENQCMD gets SIGSEGV never happened"));
   CHECK_FALSE(contains(w, "rule open never fired"));
   for (const auto& x : w) CHECK(x.find("msr_matches_mm") == std::string::npos);
 }

@@ -1,0 +1,115 @@
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <random>
+
+#include "checker/explicit/explorer.hpp"
+#include "checker/explicit/instances.hpp"
+#include "checker/explicit/successor.hpp"
+#include "checker/explicit/symmetry.hpp"
+
+using namespace pasid;
+
+namespace {
+
+bool same(const State<Concrete>& a, const State<Concrete>& b) {
+  return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+State<Concrete> canon(State<Concrete> s, const Bounds& b) {
+  canonicalize(s, b);
+  return s;
+}
+
+/// Reachable states of the default bounds, from random walks.
+std::vector<State<Concrete>> walk(const Problem& pb, int steps) {
+  std::mt19937 rng(7);
+  auto instances = rule_instances(pb.bounds);
+  std::vector<State<Concrete>> out;
+  State<Concrete> s = initial_state<Concrete>();
+  Log<Concrete> log;
+  for (int k = 0; k < steps; ++k) {
+    out.push_back(s);
+    std::vector<const Instance*> on;
+    for (const auto& in : instances)
+      if (rule_guard(in.rule, s, pb.bounds, pb.design, in.args)) on.push_back(&in);
+    if (on.empty())
+      s = initial_state<Concrete>();
+    else
+      s = successor(pb, s, *on[rng() % on.size()], log);
+  }
+  return out;
+}
+
+Problem all_invariants() {
+  Problem pb;
+  for (int i = 0; i < kInvariantCount; ++i) pb.invariants.push_back(i);
+  return pb;
+}
+
+}  // namespace
+
+TEST_CASE("symmetry: the representative is a renaming with the same invariant verdicts") {
+  Problem pb = all_invariants();
+  Log<Concrete> none;
+  for (const auto& s : walk(pb, 400)) {
+    State<Concrete> c = canon(s, pb.bounds);
+    CHECK(same(canon(c, pb.bounds), c));  // idempotent
+    for (int i = 0; i < kInvariantCount; ++i)
+      CHECK(invariant_holds(i, pb.bounds, s, none, s) == invariant_holds(i, pb.bounds, c, none, c));
+    int alive = 0, alive_c = 0;
+    for (int t = 0; t < pb.bounds.threads; ++t)
+      alive += s.threads[t].alive, alive_c += c.threads[t].alive;
+    CHECK(alive == alive_c);
+  }
+}
+
+TEST_CASE("symmetry: two threads swapped have one representative") {
+  Bounds b;
+  State<Concrete> s = initial_state<Concrete>();
+  s.threads[1] = {true, 0, true, 1, true};
+  s.mms[0].users = 2;
+  State<Concrete> t = s;
+  std::swap(t.threads[0], t.threads[1]);
+  CHECK_FALSE(same(s, t));
+  CHECK(same(canon(s, b), canon(t, b)));
+}
+
+TEST_CASE("symmetry: two processes on swapped mms have one representative") {
+  Bounds b;
+  State<Concrete> s = initial_state<Concrete>();
+  s.threads[1] = {true, 1, false, 0, false};
+  s.procs[1].mm = 1;
+  s.mms[1] = s.mms[0];
+  s.mms[0].pasid = 1;
+  s.alloc.owner[0] = 0;
+  State<Concrete> t = s;  // the same situation with process and mm slots swapped
+  std::swap(t.procs[0], t.procs[1]);
+  std::swap(t.mms[0], t.mms[1]);
+  t.procs[0].mm = 0, t.procs[1].mm = 1;
+  t.threads[0].proc = 1, t.threads[1].proc = 0;
+  std::swap(t.threads[0], t.threads[1]);
+  t.alloc.owner[0] = 1;
+  CHECK_FALSE(same(s, t));
+  CHECK(same(canon(s, b), canon(t, b)));
+}
+
+TEST_CASE("symmetry: fewer states, the same verdict and counterexample length") {
+  Problem pb = all_invariants();
+  pb.bounds = {2, 2, 2, 1, 2, 2};
+  pb.invariants = {0, 1, 2, 3, 4, 5, 6, 7, 9};  // all but no_spurious_sigsegv (B6)
+  ExplicitEngine engine;
+  Result with = engine.check(pb);
+  pb.symmetry = false;
+  Result without = engine.check(pb);
+  CHECK(with.verdict == Verdict::holds);
+  CHECK(without.verdict == Verdict::holds);
+  CHECK(with.stats.states < without.stats.states);
+  pb.design.fork_copies_msr = true;
+  Result a = engine.check(pb);
+  pb.symmetry = true;
+  Result b = engine.check(pb);
+  REQUIRE(a.counterexample);
+  REQUIRE(b.counterexample);
+  CHECK(a.counterexample->steps.size() == b.counterexample->steps.size());
+}
