@@ -28,6 +28,12 @@ typename D::Int mm_of(const State<D>& s, const Bounds& b, int t) {
   return pick<D>(b.processes, s.threads[t].proc, [&](int p) { return s.procs[p].mm; });
 }
 
+/// The PASID of thread t's mm (t must be alive).
+template <class D>
+typename D::Int mm_pasid(const State<D>& s, const Bounds& b, int t) {
+  return pick<D>(b.mms, mm_of(s, b, t), [&](int m) { return s.mms[m].pasid; });
+}
+
 /// Whether thread t's process holds an fd for file f (t must be alive).
 template <class D>
 typename D::Bool has_fd(const State<D>& s, const Bounds& b, int t, int f) {

@@ -1,5 +1,7 @@
 #include "instances.hpp"
 
+#include <stdexcept>
+
 namespace pasid {
 
 namespace {
@@ -25,35 +27,6 @@ int range(Param p, const Bounds& b) {
   return 0;
 }
 
-void set(Args<Concrete>& a, Param p, int v) {
-  switch (p) {
-    case Param::thread:
-      a.thread = v;
-      break;
-    case Param::device:
-      a.device = v;
-      break;
-    case Param::file:
-      a.file = v;
-      break;
-    case Param::new_thread:
-      a.new_thread = v;
-      break;
-    case Param::new_proc:
-      a.new_proc = v;
-      break;
-    case Param::new_mm:
-      a.new_mm = v;
-      break;
-    case Param::new_file:
-      a.new_file = v;
-      break;
-    case Param::pasid:
-      a.pasid = Concrete::num(v + 1);
-      break;
-  }
-}
-
 void expand(const RuleInfo& info, int rule, int k, Args<Concrete> a, const Bounds& b,
             std::vector<Instance>& out) {
   if (k == info.param_count) {
@@ -62,7 +35,10 @@ void expand(const RuleInfo& info, int rule, int k, Args<Concrete> a, const Bound
   }
   Param p = info.params[static_cast<unsigned>(k)];
   for (int v = 0; v < range(p, b); ++v) {
-    set(a, p, v);
+    if (p == Param::pasid)
+      a.pasid = Concrete::num(v + 1);
+    else
+      param_slot(a, p) = v;
     expand(info, rule, k + 1, a, b, out);
   }
 }
@@ -75,37 +51,56 @@ std::vector<Instance> rule_instances(const Bounds& b) {
   return out;
 }
 
+namespace {
+
+/// The slot field parameter p names, in a const or mutable Args.
+template <class A>
+auto& slot_of(A& a, Param p) {
+  switch (p) {
+    case Param::thread:
+      return a.thread;
+    case Param::device:
+      return a.device;
+    case Param::file:
+      return a.file;
+    case Param::new_thread:
+      return a.new_thread;
+    case Param::new_proc:
+      return a.new_proc;
+    case Param::new_mm:
+      return a.new_mm;
+    case Param::new_file:
+      return a.new_file;
+    case Param::pasid:
+      break;
+  }
+  throw std::logic_error("internal error: the PASID parameter is not a slot");
+}
+
+}  // namespace
+
+int& param_slot(Args<Concrete>& a, Param p) {
+  return slot_of(a, p);
+}
+
+int param_value(const Args<Concrete>& a, Param p) {
+  return p == Param::pasid ? a.pasid : slot_of(a, p);
+}
+
+const char* param_name(Param p) {
+  static const char* const names[] = {"thread",   "device", "file",     "new_thread",
+                                      "new_proc", "new_mm", "new_file", "pasid"};
+  return names[static_cast<unsigned>(p)];
+}
+
 std::string instance_name(int rule, const Args<Concrete>& a) {
+  static const char* const prefix[] = {"t", "dev", "f", "child t", "proc", "mm", "f", "pasid "};
   const RuleInfo& info = rule_info(rule);
   std::string s = std::string(info.name) + "(";
   for (int k = 0; k < info.param_count; ++k) {
+    Param p = info.params[static_cast<unsigned>(k)];
     if (k) s += ", ";
-    switch (info.params[static_cast<unsigned>(k)]) {
-      case Param::thread:
-        s += "t" + std::to_string(a.thread);
-        break;
-      case Param::device:
-        s += "dev" + std::to_string(a.device);
-        break;
-      case Param::file:
-        s += "f" + std::to_string(a.file);
-        break;
-      case Param::new_thread:
-        s += "child t" + std::to_string(a.new_thread);
-        break;
-      case Param::new_proc:
-        s += "proc" + std::to_string(a.new_proc);
-        break;
-      case Param::new_mm:
-        s += "mm" + std::to_string(a.new_mm);
-        break;
-      case Param::new_file:
-        s += "f" + std::to_string(a.new_file);
-        break;
-      case Param::pasid:
-        s += "pasid " + std::to_string(a.pasid);
-        break;
-    }
+    s += prefix[static_cast<unsigned>(p)] + std::to_string(param_value(a, p));
   }
   return s + ")";
 }

@@ -16,7 +16,14 @@ struct Instance {
 /// All instances for the bounds, rule by rule in table order.
 std::vector<Instance> rule_instances(const Bounds& b);
 
-/// "open(t0, dev0, f1, p2)": the instance as a call.
+/// The field of `a` that parameter p sets.
+int& param_slot(Args<Concrete>& a, Param p);
+/// The value of parameter p in `a` (a PASID value for Param::pasid, else a slot index).
+int param_value(const Args<Concrete>& a, Param p);
+/// The parameter's name in JSON ("thread", "new_mm", "pasid", ...).
+const char* param_name(Param p);
+
+/// "open(t0, dev0, f1, pasid 2)": the instance as a call.
 std::string instance_name(int rule, const Args<Concrete>& a);
 
 }  // namespace pasid

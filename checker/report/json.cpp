@@ -13,32 +13,8 @@ json args_json(int rule, const Args<Concrete>& a) {
   const RuleInfo& info = rule_info(rule);
   json out = json::object();
   for (int k = 0; k < info.param_count; ++k) {
-    switch (info.params[static_cast<unsigned>(k)]) {
-      case Param::thread:
-        out["thread"] = a.thread;
-        break;
-      case Param::device:
-        out["device"] = a.device;
-        break;
-      case Param::file:
-        out["file"] = a.file;
-        break;
-      case Param::new_thread:
-        out["new_thread"] = a.new_thread;
-        break;
-      case Param::new_proc:
-        out["new_proc"] = a.new_proc;
-        break;
-      case Param::new_mm:
-        out["new_mm"] = a.new_mm;
-        break;
-      case Param::new_file:
-        out["new_file"] = a.new_file;
-        break;
-      case Param::pasid:
-        out["pasid"] = static_cast<int>(a.pasid);
-        break;
-    }
+    Param p = info.params[static_cast<unsigned>(k)];
+    out[param_name(p)] = param_value(a, p);
   }
   return out;
 }

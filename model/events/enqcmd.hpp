@@ -22,7 +22,7 @@ typename D::Bool at_portal(const State<D>& s, const Bounds& b, const Args<D>& a)
 /// try_fixup_enqcmd_gp() loads the MSR: the mm has a PASID and the task has not had one.
 template <class D>
 typename D::Bool fixup_applies(const State<D>& s, const Bounds& b, const Design& z, int t) {
-  auto pasid = pick<D>(b.mms, mm_of(s, b, t), [&](int m) { return s.mms[m].pasid; });
+  auto pasid = mm_pasid(s, b, t);
   auto fresh = z.fixup_ignores_activated ? D::truth(true) : !s.threads[t].activated;
   return pasid != kNoPasid && fresh;
 }
@@ -61,7 +61,7 @@ struct GpFixup {
   static void effect(Step<D>& st, const Args<D>& a) {
     auto& t = st.s.threads[a.thread];
     auto mm = mm_of(st.s, st.b, a.thread);
-    auto pasid = pick<D>(st.b.mms, mm, [&](int m) { return st.s.mms[m].pasid; });
+    auto pasid = mm_pasid(st.s, st.b, a.thread);
     st.observe(Seen::fixup, 0, D::num(a.thread), D::num(kNone), mm, pasid,
                ite(t.activated, D::num(1), D::num(0)));
     t.msr_valid = D::truth(true);
@@ -86,7 +86,7 @@ struct Sigsegv {
   static void effect(Step<D>& st, const Args<D>& a) {
     auto& s = st.s;
     auto mm = mm_of(s, st.b, a.thread);
-    auto pasid = pick<D>(st.b.mms, mm, [&](int m) { return s.mms[m].pasid; });
+    auto pasid = mm_pasid(st.s, st.b, a.thread);
     st.observe(Seen::sigsegv, 0, D::num(a.thread), s.files[a.file].dev, mm, pasid, D::num(1));
     auto group = s.threads[a.thread].proc;
     for (int j = 0; j < st.b.threads; ++j)  // SIGSEGV kills the whole thread group

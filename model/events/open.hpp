@@ -31,11 +31,11 @@ struct Open {
   template <class D>
   static typename D::Bool pasid_ok(const State<D>& s, const Bounds& b, const Design& z,
                                    const Args<D>& a) {
-    auto mm_pasid = pick<D>(b.mms, mm_of(s, b, a.thread), [&](int m) { return s.mms[m].pasid; });
+    auto own = mm_pasid(s, b, a.thread);
     auto may_take = z.alloc_ignores_owner ? D::truth(true)
                     : z.alloc_any_free    ? pasid_free(s, b, a.pasid)
                                           : lowest_free_pasid(s, b, a.pasid);
-    return ite(mm_pasid == kNoPasid, may_take, a.pasid == mm_pasid);
+    return ite(own == kNoPasid, may_take, a.pasid == own);
   }
 
   template <class D>

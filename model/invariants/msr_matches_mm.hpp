@@ -33,7 +33,7 @@ struct MsrMatchesMm {
   static typename D::Int mm_pasid_of(const State<D>& s, const Bounds& b, int t) {
     if constexpr (!D::kSymbolic)
       if (!s.threads[t].alive) return D::num(kNoPasid);
-    return pick<D>(b.mms, mm_of(s, b, t), [&](int m) { return s.mms[m].pasid; });
+    return mm_pasid(s, b, t);
   }
 };
 
