@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string_view>
+#include <type_traits>
 
 namespace pasid {
 
@@ -20,16 +21,25 @@ std::pair<int, int> field_range(const FieldId& id, const Bounds& b) {
   return {0, 1};                                // the booleans
 }
 
+// State<Concrete> is made of bool and int8 fields only, one byte each, so a field is
+// found by its byte offset and the codec needs no visitor on the hot path.
+static_assert(sizeof(Concrete::Bool) == 1 && sizeof(Concrete::Int) == 1);
+static_assert(std::is_trivially_copyable_v<State<Concrete>>);
+
 StateCodec::StateCodec(const Bounds& b) : bounds_(b) {
   int total = 0;
   State<Concrete> s{};
+  const auto* base = reinterpret_cast<const unsigned char*>(&s);
   visit_fields(
       b,
-      [&](const FieldId& id, auto&) {
+      [&](const FieldId& id, auto& v) {
         auto [low, high] = field_range(id, b);
         int bits = 0;
         while ((1 << bits) <= high - low) ++bits;
-        layout_.push_back({low, high, bits});
+        auto offset = static_cast<std::size_t>(reinterpret_cast<const unsigned char*>(&v) - base);
+        auto at = static_cast<unsigned>(total);
+        layout_.push_back({offset, low, high, bits, at / 64, at % 64, at % 64 + bits > 64});
+        ids_.push_back(id);
         total += bits;
       },
       s);
@@ -37,43 +47,36 @@ StateCodec::StateCodec(const Bounds& b) : bounds_(b) {
   assert(width_ <= kMaxWords * 8);
 }
 
+void StateCodec::out_of_range(std::size_t field, int value) const {
+  throw std::logic_error("internal error: " + field_name(ids_[field]) + " = " +
+                         std::to_string(value) + " is outside its range");
+}
+
 void StateCodec::pack(const State<Concrete>& s, std::uint8_t* out) const {
   std::uint64_t words[kMaxWords] = {};
-  std::size_t i = 0, bit = 0;
-  visit_fields(
-      bounds_,
-      [&](const FieldId& id, const auto& v) {
-        const Layout& l = layout_[i++];
-        int x = static_cast<int>(v);
-        if (x < l.low || x > l.high)
-          throw std::logic_error("internal error: " + field_name(id) + " = " + std::to_string(x) +
-                                 " is outside its range");
-        std::uint64_t u = static_cast<std::uint64_t>(x - l.low);
-        words[bit / 64] |= u << (bit % 64);
-        if (bit % 64 + static_cast<std::size_t>(l.bits) > 64)
-          words[bit / 64 + 1] |= u >> (64 - bit % 64);
-        bit += static_cast<std::size_t>(l.bits);
-      },
-      s);
+  const auto* bytes = reinterpret_cast<const std::int8_t*>(&s);
+  for (std::size_t i = 0; i < layout_.size(); ++i) {
+    const Layout& l = layout_[i];
+    int x = bytes[l.offset];
+    if (x < l.low || x > l.high) [[unlikely]]
+      out_of_range(i, x);
+    auto u = static_cast<std::uint64_t>(x - l.low);
+    words[l.word] |= u << l.shift;
+    if (l.spans) words[l.word + 1] |= u >> (64 - l.shift);
+  }
   std::memcpy(out, words, width_);
 }
 
 void StateCodec::unpack(const std::uint8_t* in, State<Concrete>& s) const {
   std::uint64_t words[kMaxWords] = {};
   std::memcpy(words, in, width_);
-  std::size_t i = 0, bit = 0;
-  visit_fields(
-      bounds_,
-      [&](const FieldId&, auto& v) {
-        const Layout& l = layout_[i++];
-        std::uint64_t u = words[bit / 64] >> (bit % 64);
-        if (bit % 64 + static_cast<std::size_t>(l.bits) > 64)
-          u |= words[bit / 64 + 1] << (64 - bit % 64);
-        u &= (std::uint64_t{1} << l.bits) - 1;
-        v = static_cast<std::remove_reference_t<decltype(v)>>(static_cast<int>(u) + l.low);
-        bit += static_cast<std::size_t>(l.bits);
-      },
-      s);
+  auto* bytes = reinterpret_cast<std::int8_t*>(&s);
+  for (const Layout& l : layout_) {
+    std::uint64_t u = words[l.word] >> l.shift;
+    if (l.spans) u |= words[l.word + 1] << (64 - l.shift);
+    u &= (std::uint64_t{1} << l.bits) - 1;
+    bytes[l.offset] = static_cast<std::int8_t>(static_cast<int>(u) + l.low);
+  }
 }
 
 StateTable::StateTable(std::size_t width) : width_(width), slots_(1024, 0) {}

@@ -25,12 +25,19 @@ class StateCodec {
   static constexpr std::size_t kMaxWords = 16;  // the largest bounds need under 1024 bits
 
   struct Layout {
-    int low;   // the smallest value; stored as value - low
-    int high;  // the largest value
+    std::size_t offset;  // of the field's byte within State<Concrete>
+    int low;             // the smallest value; stored as value - low
+    int high;            // the largest value
     int bits;
+    unsigned word;  // where the field's bits start in the packed words
+    unsigned shift;
+    bool spans;  // continues into the next word
   };
   Bounds bounds_;
   std::vector<Layout> layout_;
+  std::vector<FieldId> ids_;  // for the message when a field leaves its range
+
+  [[noreturn]] void out_of_range(std::size_t field, int value) const;
   std::size_t width_ = 0;
 };
 
