@@ -33,9 +33,12 @@ void rename(Concrete::Int& v, const Order& renamed) {
 void sort_mms(St& s, const Bounds& b) {
   auto [order, renamed] = sort_slots(b.mms, [&](int m) {
     const auto& mm = s.mms[m];
-    Key k{mm.count == 0, mm.users, mm.count, mm.pasid};
+    Key k{mm.count == 0, mm.users, mm.count, mm.pasid != kNoPasid};
     for (int f = 0; f < b.files; ++f) k[4] += mm.portal[f];
-    for (int d = 0; d < b.devices; ++d) k[5 + d] = s.bonds[d][m].users * 16 + s.bonds[d][m].entry;
+    std::array<int, kMaxDevices> bonds{};  // as a multiset: devices are renamed too
+    for (int d = 0; d < b.devices; ++d) bonds[d] = s.bonds[d][m].users * 16 + s.bonds[d][m].entry;
+    std::sort(bonds.begin(), bonds.end());
+    std::copy(bonds.begin(), bonds.end(), k.begin() + 5);
     for (int p = 0; p < b.processes; ++p) k[9] += s.procs[p].mm == m;
     for (int f = 0; f < b.files; ++f) k[10] += s.files[f].mm == m;
     return k;
@@ -48,6 +51,42 @@ void sort_mms(St& s, const Bounds& b) {
   for (int p = 0; p < b.processes; ++p) rename(s.procs[p].mm, renamed);
   for (int f = 0; f < b.files; ++f) rename(s.files[f].mm, renamed);
   for (int p = 0; p < b.pasids; ++p) rename(s.alloc.owner[p], renamed);
+}
+
+/// Devices by their bonds to the (already sorted) mms.
+void sort_devices(St& s, const Bounds& b) {
+  auto [order, renamed] = sort_slots(b.devices, [&](int d) {
+    Key k{};
+    for (int m = 0; m < b.mms && m < 6; ++m)
+      k[2 * m] = s.bonds[d][m].users * 16 + s.bonds[d][m].entry,
+            k[2 * m + 1] = s.bonds[d][m].pasid != 0;
+    return k;
+  });
+  St old = s;
+  for (int d = 0; d < b.devices; ++d) s.bonds[d] = old.bonds[order[d]];
+  for (int f = 0; f < b.files; ++f) rename(s.files[f].dev, renamed);
+}
+
+/// PASID values by their owner (sorted mms own at most one each), then by who names them.
+void sort_pasids(St& s, const Bounds& b) {
+  auto [order, renamed] = sort_slots(b.pasids, [&](int i) {
+    int p = i + 1;
+    Key k{s.alloc.owner[i] == kNone, s.alloc.owner[i]};
+    for (int m = 0; m < b.mms; ++m) k[2] += s.mms[m].pasid == p;
+    for (int t = 0; t < b.threads; ++t) k[3] += s.threads[t].msr_pasid == p;
+    for (int d = 0; d < b.devices; ++d)
+      for (int m = 0; m < b.mms; ++m) k[4] += s.bonds[d][m].pasid == p;
+    return k;
+  });
+  auto value = [&](Concrete::Int& p) {
+    if (p != kNoPasid) p = static_cast<Concrete::Int>(renamed[p - 1] + 1);
+  };
+  St old = s;
+  for (int i = 0; i < b.pasids; ++i) s.alloc.owner[i] = old.alloc.owner[order[i]];
+  for (int m = 0; m < b.mms; ++m) value(s.mms[m].pasid);
+  for (int t = 0; t < b.threads; ++t) value(s.threads[t].msr_pasid);
+  for (int d = 0; d < b.devices; ++d)
+    for (int m = 0; m < b.mms; ++m) value(s.bonds[d][m].pasid);
 }
 
 void sort_files(St& s, const Bounds& b) {
@@ -100,6 +139,8 @@ void sort_threads(St& s, const Bounds& b) {
 
 void canonicalize(State<Concrete>& s, const Bounds& b) {
   sort_mms(s, b);
+  sort_devices(s, b);
+  sort_pasids(s, b);
   sort_files(s, b);
   sort_procs(s, b);
   sort_threads(s, b);
