@@ -37,7 +37,7 @@ decltype(auto) with_invariant(int inv, F&& f) {
   return [&]<int... I>(std::integer_sequence<int, I...>) {
     using R = decltype(f(std::tuple_element_t<0, AllInvariants>{}));
     R r{};
-    ((I == inv ? (r = f(std::tuple_element_t<I, AllInvariants>{}), true) : false) || ...);
+    (void)((I == inv ? (r = f(std::tuple_element_t<I, AllInvariants>{}), true) : false) || ...);
     return r;
   }
   (std::make_integer_sequence<int, kInvariantCount>{});

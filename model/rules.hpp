@@ -31,10 +31,10 @@ decltype(auto) with_rule(int rule, F&& f) {
   return [&]<int... I>(std::integer_sequence<int, I...>)->decltype(auto) {
     using R = decltype(f(std::tuple_element_t<0, AllRules>{}));
     if constexpr (std::is_void_v<R>) {
-      ((I == rule ? (f(std::tuple_element_t<I, AllRules>{}), true) : false) || ...);
+      (void)((I == rule ? (f(std::tuple_element_t<I, AllRules>{}), true) : false) || ...);
     } else {
       R r{};
-      ((I == rule ? (r = f(std::tuple_element_t<I, AllRules>{}), true) : false) || ...);
+      (void)((I == rule ? (r = f(std::tuple_element_t<I, AllRules>{}), true) : false) || ...);
       return r;
     }
   }

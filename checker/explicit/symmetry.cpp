@@ -78,7 +78,7 @@ void sort_pasids(St& s, const Bounds& b) {
       for (int m = 0; m < b.mms; ++m) k[4] += s.bonds[d][m].pasid == p;
     return k;
   });
-  auto value = [&](Concrete::Int& p) {
+  auto value = [&renamed = renamed](Concrete::Int& p) {  // clang 14: no capture of a binding
     if (p != kNoPasid) p = static_cast<Concrete::Int>(renamed[p - 1] + 1);
   };
   St old = s;

@@ -112,8 +112,8 @@ class Reader {
         throw InputError(file_, at.first, at.second, "duplicate key \"" + key + "\"");
       skip_space();
       expect(':');
-      v.members.emplace_back(std::move(key), value(depth + 1));
-      v.key_at.push_back(at);
+      Json item = value(depth + 1);
+      v.members.push_back({std::move(key), at.first, at.second, std::move(item)});
       skip_space();
       if (peek() == ',') {
         advance();
@@ -237,8 +237,8 @@ class Reader {
 }  // namespace
 
 const Json* Json::find(std::string_view key) const {
-  for (const auto& [k, v] : members)
-    if (k == key) return &v;
+  for (const auto& m : members)
+    if (m.key == key) return &m.value;
   return nullptr;
 }
 

@@ -5,7 +5,6 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace pasid {
@@ -19,12 +18,20 @@ struct Json {
   bool is_integer = false;  ///< a number written without fraction or exponent that fits
   long long integer = 0;
   std::string string;
-  std::vector<Json> items;                            ///< array elements
-  std::vector<std::pair<std::string, Json>> members;  ///< object members, in file order
-  std::vector<std::pair<int, int>> key_at;            ///< line and column of each member's key
+  std::vector<Json> items;  ///< array elements
+  struct Member;
+  std::vector<Member> members;  ///< object members, in file order
 
   /// The member called `key`, or nullptr.
   const Json* find(std::string_view key) const;
+};
+
+/// An object member: its key, where the key is, and its value.
+struct Json::Member {
+  std::string key;
+  int line;
+  int col;
+  Json value;
 };
 
 /// "object", "string", ... for messages.

@@ -59,8 +59,8 @@ class SpecReader {
 
   void check_keys(const Json& obj, std::initializer_list<std::string_view> known,
                   const std::string& where) const {
-    for (std::size_t i = 0; i < obj.members.size(); ++i) {
-      const std::string& key = obj.members[i].first;
+    for (const auto& member : obj.members) {
+      const std::string& key = member.key;
       bool ok = false;
       std::string list;
       for (auto k : known) {
@@ -68,7 +68,7 @@ class SpecReader {
         list += (list.empty() ? "" : ", ") + std::string(k);
       }
       if (!ok)
-        fail_at(obj.key_at[i],
+        fail_at({member.line, member.col},
                 "unknown field \"" + key + "\" in " + where + " (expected one of: " + list + ")");
     }
   }
