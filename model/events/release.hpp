@@ -3,23 +3,25 @@
 // fork), the driver unbinds (iommu_sva_unbind_device, using mm.pasid): bond refcount--,
 // and at 0 the device PASID table[p] is cleared and the bond's mmdrop runs (mm_count--,
 // which may free the mm and, since 5.18-rc6, its PASID)."
-// Kernel: fput() -> idxd_cdev_release() -> iommu_sva_unbind_device() (5.18
-// drivers/iommu/iommu-sva-lib.c, intel_svm_unbind()).  Portal VMAs hold file references
-// too (kernel-history.md section 1), so release waits for the last munmap as well.
+// Kernel: fput() -> idxd_cdev_release() -> iommu_sva_unbind_device() -> intel_svm_unbind(),
+// which calls intel_svm_unbind_mm(sdev->dev, sdev->pasid): on x86 the bond is found by the
+// PASID it recorded at bind, not by mm->pasid as the design doc says (that is ARM SMMUv3's
+// path); the kernel source wins.  Portal VMAs hold file references too (kernel-history.md
+// section 1), so release waits for the last munmap as well.
 
 #include "mmdrop.hpp"
 
 namespace pasid {
 
-/// iommu_sva_unbind_device(d, m): the bond is looked up by the mm's current PASID.
+/// iommu_sva_unbind_device(d, m): the bond is found by the PASID it recorded, which, in a
+/// design that freed it early, may no longer be m's (B3: the unbind uses a freed PASID).
 template <class D>
 void unbind(Step<D>& st, int d, int m) {
   auto& s = st.s;
   auto& bond = s.bonds[d][m];
-  auto p = s.mms[m].pasid;
+  auto p = bond.pasid;
   st.observe(Seen::unbind, 0, D::num(kNone), D::num(d), D::num(m), p, owner_of(s, st.b, p));
-  // A bond recorded under another PASID is not found: nothing is released (B3 scenario 1).
-  st.when(bond.users > 0 && bond.pasid == p, [&] {
+  st.when(bond.users > 0, [&] {
     bond.users = bond.users - 1;
     st.when(bond.users == 0, [&] {
       bond.entry = D::truth(false);

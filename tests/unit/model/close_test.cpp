@@ -37,13 +37,17 @@ TEST_CASE("close leaves the MSRs alone") {
   CHECK(w.s.threads[0].msr_pasid == 1);
 }
 
-TEST_CASE("the free-at-close mutant frees the PASID at close, then the unbind misses") {
+TEST_CASE("the free-at-close mutant frees the PASID at close; the unbind then names it") {
   World w;
   w.z.pasid_free = FreeSite::close;
   w.open(0, 0, 0, 1);
   w.close(0, 0);
   CHECK(w.owner(1) == kNone);
-  CHECK(w.s.bonds[0][0].users == 1);  // looked up by an invalid PASID: leaked
+  const auto* u = w.first(Seen::unbind);
+  REQUIRE(u);
+  CHECK(u->pasid == 1);     // the bond's own PASID ...
+  CHECK(u->seen == kNone);  // ... already back in the allocator
+  CHECK(w.s.bonds[0][0].users == 0);
 }
 
 TEST_CASE("the free-on-last-unbind mutant frees the PASID at the mm's last unbind") {
