@@ -17,6 +17,8 @@ enum class FreeSite : std::uint8_t {
   close,        ///< every close of a device fd (mutant)
 };
 
+inline constexpr int kFreeSites = 4;
+
 struct Design {
   FreeSite pasid_free = FreeSite::mmdrop;
   bool clone_copies_msr = false;         ///< fpu_clone keeps the PASID xstate for threads

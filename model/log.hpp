@@ -18,6 +18,8 @@ enum class Seen : std::uint8_t {
   fixup,       ///< the #GP fixup loaded the MSR of `thread`
 };
 
+inline constexpr int kSeenKinds = 6;
+
 enum class ChildKind : std::uint8_t { thread, vm, fork };
 
 /// One observation.  `seen` is a value read at that moment: the owner of `pasid`

@@ -31,8 +31,8 @@ class Search {
         packed_(codec_.width()) {
     stats_.rule_fired.assign(kRuleCount, 0);
     stats_.premise_held.assign(kInvariantCount, 0);
-    stats_.seen.assign(6, 0);
-    stats_.pasid_frees_at.assign(4, 0);
+    stats_.seen.assign(kSeenKinds, 0);
+    stats_.pasid_frees_at.assign(kFreeSites, 0);
     for (int inv : pb.invariants)
       (invariant_reads_log(inv) ? step_invariants_ : state_invariants_).push_back(inv);
   }
@@ -50,8 +50,9 @@ class Search {
     stats_.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     stats_.peak_rss_bytes = peak_rss_bytes();
-    stats_.bytes_per_state =
-        table_.memory() / std::max<std::uint32_t>(1, table_.size()) + 2 * sizeof(std::uint32_t);
+    std::size_t bytes = table_.memory() + concrete_.capacity() +
+                        (parent_.capacity() + via_.capacity()) * sizeof(std::uint32_t);
+    stats_.bytes_per_state = bytes / std::max<std::uint32_t>(1, table_.size());
     r.stats = stats_;
     return r;
   }
