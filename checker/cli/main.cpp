@@ -5,10 +5,14 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "checker/error.hpp"
 #include "checker/explicit/explorer.hpp"
+#include "checker/graphviz/render.hpp"
+#include "checker/report/dot.hpp"
 #include "checker/report/json.hpp"
+#include "checker/report/json_read.hpp"
 #include "checker/report/text.hpp"
 #include "checker/spec/spec.hpp"
 
@@ -18,12 +22,23 @@ using namespace pasid;
 
 enum Exit { kHolds = 0, kViolated = 1, kBadInput = 2, kUnknown = 3, kInternal = 4 };
 
+/// Where to write pictures of a counterexample.
+struct PictureOptions {
+  std::string dot, svg, png;
+};
+
 struct CheckOptions {
   std::string spec;
   std::string json;
   bool expect = false;
   bool quiet = false;
   bool no_symmetry = false;
+  PictureOptions pictures;
+};
+
+struct ShowOptions {
+  std::string result;
+  PictureOptions pictures;
 };
 
 int exit_for(Verdict v) {
@@ -38,10 +53,18 @@ int exit_for(Verdict v) {
   return kInternal;
 }
 
-void write_json(const std::string& path, const Spec& spec, const Result& r) {
-  std::ofstream out(path);
-  if (!out) throw InputError(path, 0, 0, "cannot write the JSON result");
-  out << result_json(spec, r).dump(2) << "\n";
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out || !(out << text)) throw InputError(path, 0, 0, "cannot write the file");
+}
+
+/// --dot, --svg, --png: the counterexample as a picture.
+void write_pictures(const PictureOptions& o, const Problem& pb, const Counterexample& cex) {
+  std::ostringstream dot;
+  write_dot(dot, pb, cex);
+  if (!o.dot.empty()) write_file(o.dot, dot.str());
+  if (!o.svg.empty()) write_file(o.svg, render_dot(dot.str(), "svg"));
+  if (!o.png.empty()) write_file(o.png, render_dot(dot.str(), "png"));
 }
 
 int run_check(const CheckOptions& o) {
@@ -52,12 +75,29 @@ int run_check(const CheckOptions& o) {
   ExplicitEngine engine;
   Result r = engine.check(spec.problem);
   if (!o.quiet) std::cout << format_report(spec, r);
-  if (!o.json.empty()) write_json(o.json, spec, r);
+  if (!o.json.empty()) write_file(o.json, result_json(spec, r).dump(2) + "\n");
+  bool drawing = !o.pictures.dot.empty() || !o.pictures.svg.empty() || !o.pictures.png.empty();
+  if (drawing && r.counterexample) write_pictures(o.pictures, spec.problem, *r.counterexample);
+  if (drawing && !r.counterexample) std::cerr << "pasidcheck: no counterexample to draw\n";
   if (!o.expect) return exit_for(r.verdict);
   std::string why = expectation_mismatch(*spec.expect, r);
   std::cout << spec.file << ": "
             << (why.empty() ? "expectation met" : "expectation NOT met: " + why) << "\n";
   return why.empty() ? kHolds : kViolated;
+}
+
+int run_show(const ShowOptions& o) {
+  SavedCounterexample saved = read_counterexample(o.result);
+  std::cout << format_counterexample(saved.problem, saved.counterexample);
+  write_pictures(o.pictures, saved.problem, saved.counterexample);
+  return kHolds;
+}
+
+/// The picture options of a subcommand.
+void add_picture_options(CLI::App* cmd, PictureOptions& p) {
+  cmd->add_option("--dot", p.dot, "write the counterexample as a DOT sequence diagram");
+  cmd->add_option("--svg", p.svg, "... rendered as SVG");
+  cmd->add_option("--png", p.png, "... rendered as PNG");
 }
 
 void run_list() {
@@ -83,10 +123,16 @@ int main(int argc, char** argv) {
   CLI::App* cmd = app.add_subcommand("check", "check a spec exhaustively");
   cmd->add_option("spec", check.spec, "the spec file (JSON)")->required();
   cmd->add_option("--json", check.json, "also write the result as JSON to this file");
+  add_picture_options(cmd, check.pictures);
   cmd->add_flag("--expect", check.expect, "compare the result with the spec's \"expect\"");
   cmd->add_flag("-q,--quiet", check.quiet, "print nothing but errors (and --expect's line)");
   cmd->add_flag("--no-symmetry", check.no_symmetry,
                 "store every state, not one per renaming of threads, processes, files, mms");
+  ShowOptions show;
+  CLI::App* show_cmd =
+      app.add_subcommand("show", "print and draw a counterexample saved by --json");
+  show_cmd->add_option("result", show.result, "a result written by check --json")->required();
+  add_picture_options(show_cmd, show.pictures);
   CLI::App* list = app.add_subcommand("list", "list the variants, mutants, invariants and rules");
   try {
     app.parse(argc, argv);
@@ -101,6 +147,7 @@ int main(int argc, char** argv) {
       run_list();
       return 0;
     }
+    if (show_cmd->parsed()) return run_show(show);
     return run_check(check);
   } catch (const InputError& e) {
     std::cerr << e.formatted() << "\n";

@@ -1,0 +1,147 @@
+#include "json_read.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "checker/error.hpp"
+#include "checker/explicit/instances.hpp"
+#include "checker/explicit/successor.hpp"
+
+namespace pasid {
+
+namespace {
+
+using nlohmann::json;
+
+class Reader {
+ public:
+  explicit Reader(const std::string& path) : path_(path) {}
+
+  SavedCounterexample read() {
+    std::ifstream in(path_, std::ios::binary);
+    if (!in) fail("cannot read the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    json j = parse(text.str());
+    SavedCounterexample saved;
+    saved.problem = problem(j);
+    if (!j.contains("counterexample")) fail("the result has no counterexample (its verdict holds)");
+    const json& cex = j["counterexample"];
+    int inv = invariant(cex.value("invariant", ""));
+    auto replayed = replay(saved.problem, path(saved.problem.bounds, cex), inv);
+    if (!replayed) fail("the counterexample does not replay in this model");
+    saved.counterexample = *replayed;
+    return saved;
+  }
+
+ private:
+  const std::string& path_;
+
+  [[noreturn]] void fail(const std::string& msg, int line = 0, int col = 0) const {
+    throw InputError(path_, line, col, msg);
+  }
+
+  json parse(const std::string& text) const {
+    try {
+      return json::parse(text);
+    } catch (const json::parse_error& e) {
+      int line = 1, col = 1;
+      for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i, ++col)
+        if (text[i] == '\n') line += 1, col = 0;
+      std::string what = e.what();
+      fail("not JSON: " + what.substr(what.rfind(": ") + 2), line, col);
+    }
+  }
+
+  const json& field(const json& j, const char* key) const {
+    if (!j.is_object() || !j.contains(key)) fail(std::string("the result has no \"") + key + "\"");
+    return j[key];
+  }
+
+  int number(const json& j, const char* key, int low, int high) const {
+    const json& v = field(j, key);
+    if (!v.is_number_integer() || v.get<long long>() < low || v.get<long long>() > high)
+      fail(std::string("\"") + key + "\" must be a whole number from " + std::to_string(low) +
+           " to " + std::to_string(high));
+    return v.get<int>();
+  }
+
+  int invariant(const std::string& name) const {
+    int i = find_invariant(name);
+    if (i < 0) fail("unknown invariant \"" + name + "\"");
+    return i;
+  }
+
+  Problem problem(const json& j) const {
+    Problem pb;
+    std::string variant = field(j, "variant").is_string() ? j["variant"].get<std::string>() : "";
+    const DesignChange* v = find_change(variants(), variant);
+    if (!v) fail("unknown variant \"" + variant + "\"");
+    v->apply(pb.design);
+    for (const json& m : field(j, "mutants")) {
+      const DesignChange* c =
+          m.is_string() ? find_change(mutants(), m.get<std::string>()) : nullptr;
+      if (!c) fail("unknown mutant " + m.dump());
+      c->apply(pb.design);
+    }
+    const json& b = field(j, "bounds");
+    pb.bounds = {number(b, "threads", 1, kMaxThreads), number(b, "processes", 1, kMaxProcesses),
+                 number(b, "mms", 1, kMaxMms),         number(b, "devices", 1, kMaxDevices),
+                 number(b, "files", 1, kMaxFiles),     number(b, "pasids", 1, kMaxPasids)};
+    for (const json& name : field(j, "invariants"))
+      pb.invariants.push_back(invariant(name.is_string() ? name.get<std::string>() : name.dump()));
+    return pb;
+  }
+
+  int rule(const std::string& name) const {
+    for (int r = 0; r < kRuleCount; ++r)
+      if (name == rule_info(r).name) return r;
+    fail("unknown rule \"" + name + "\"");
+  }
+
+  /// Whether `in` is one of the rule instances the bounds allow.
+  static bool allowed(const Instance& in, const std::vector<Instance>& all) {
+    const RuleInfo& info = rule_info(in.rule);
+    for (const Instance& x : all) {
+      bool same = x.rule == in.rule;
+      for (int k = 0; same && k < info.param_count; ++k) {
+        Param p = info.params[static_cast<unsigned>(k)];
+        same = param_value(x.args, p) == param_value(in.args, p);
+      }
+      if (same) return true;
+    }
+    return false;
+  }
+
+  std::vector<Instance> path(const Bounds& b, const json& cex) const {
+    std::vector<Instance> out;
+    const std::vector<Instance> all = rule_instances(b);
+    for (const json& step : field(cex, "steps")) {
+      Instance in{rule(field(step, "rule").is_string() ? step["rule"].get<std::string>() : ""), {}};
+      const RuleInfo& info = rule_info(in.rule);
+      const json& args = field(step, "args");
+      for (int k = 0; k < info.param_count; ++k) {
+        Param p = info.params[static_cast<unsigned>(k)];
+        int high = std::max({b.threads, b.processes, b.mms, b.devices, b.files, b.pasids});
+        int v = number(args, param_name(p), p == Param::pasid ? 1 : 0, high);
+        if (p == Param::pasid)
+          in.args.pasid = Concrete::num(v);
+        else
+          param_slot(in.args, p) = v;
+      }
+      if (!allowed(in, all))
+        fail("step " + std::to_string(out.size() + 1) + ": arguments outside the bounds");
+      out.push_back(in);
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+SavedCounterexample read_counterexample(const std::string& path) {
+  return Reader(path).read();
+}
+
+}  // namespace pasid
