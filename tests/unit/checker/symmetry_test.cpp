@@ -1,12 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <cstring>
-#include <random>
 
 #include "checker/explicit/explorer.hpp"
 #include "checker/explicit/instances.hpp"
 #include "checker/explicit/successor.hpp"
 #include "checker/explicit/symmetry.hpp"
+#include "walk.hpp"
 
 using namespace pasid;
 
@@ -21,26 +21,6 @@ State<Concrete> canon(State<Concrete> s, const Bounds& b) {
   return s;
 }
 
-/// Reachable states of the default bounds, from random walks.
-std::vector<State<Concrete>> walk(const Problem& pb, int steps) {
-  std::mt19937 rng(7);
-  auto instances = rule_instances(pb.bounds);
-  std::vector<State<Concrete>> out;
-  State<Concrete> s = initial_state<Concrete>();
-  Log<Concrete> log;
-  for (int k = 0; k < steps; ++k) {
-    out.push_back(s);
-    std::vector<const Instance*> on;
-    for (const auto& in : instances)
-      if (rule_guard(in.rule, s, pb.bounds, pb.design, in.args)) on.push_back(&in);
-    if (on.empty())
-      s = initial_state<Concrete>();
-    else
-      s = successor(pb, s, *on[rng() % on.size()], log);
-  }
-  return out;
-}
-
 Problem all_invariants() {
   Problem pb;
   for (int i = 0; i < kInvariantCount; ++i) pb.invariants.push_back(i);
@@ -52,7 +32,7 @@ Problem all_invariants() {
 TEST_CASE("symmetry: the representative is a renaming with the same invariant verdicts") {
   Problem pb = all_invariants();
   Log<Concrete> none;
-  for (const auto& s : walk(pb, 400)) {
+  for (const auto& s : test::random_walks(pb, 20, 20, 7)) {
     State<Concrete> c = canon(s, pb.bounds);
     CHECK(same(canon(c, pb.bounds), c));  // idempotent
     for (int i = 0; i < kInvariantCount; ++i)

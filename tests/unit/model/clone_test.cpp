@@ -5,9 +5,7 @@ using namespace pasid::test;
 
 TEST_CASE("a clone child shares the mm and process, with the MSR clear and flag 0") {
   World w;
-  w.open(0, 0, 0, 1);
-  w.mmap(0, 0);
-  w.fixup(0, 0);
+  w.activate(0, 0, 1);
   w.clone(0, 1);
   const auto& child = w.s.threads[1];
   CHECK(child.alive);
@@ -23,9 +21,7 @@ TEST_CASE("a clone child shares the mm and process, with the MSR clear and flag 
 TEST_CASE("the clone-copies-msr mutant hands the child the parent's MSR") {
   World w;
   w.z.clone_copies_msr = true;
-  w.open(0, 0, 0, 1);
-  w.mmap(0, 0);
-  w.fixup(0, 0);
+  w.activate(0, 0, 1);
   w.clone(0, 1);
   CHECK(w.s.threads[1].msr_valid);
   CHECK(w.s.threads[1].msr_pasid == 1);

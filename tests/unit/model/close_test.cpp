@@ -29,9 +29,7 @@ TEST_CASE("close of a shared file does not unbind while a fork child holds it") 
 
 TEST_CASE("close leaves the MSRs alone") {
   World w;
-  w.open(0, 0, 0, 1);
-  w.mmap(0, 0);
-  w.fixup(0, 0);
+  w.activate(0, 0, 1);
   w.close(0, 0);
   CHECK(w.s.threads[0].msr_valid);
   CHECK(w.s.threads[0].msr_pasid == 1);

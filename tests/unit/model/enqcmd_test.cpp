@@ -40,9 +40,7 @@ TEST_CASE("the #GP fixup loads mm.pasid into the MSR and sets pasid_activated") 
 
 TEST_CASE("the fixup refuses a task whose flag is set: SIGSEGV (B6 after exec)") {
   World w;
-  w.open(0, 0, 0, 1);
-  w.mmap(0, 0);
-  w.fixup(0, 0);
+  w.activate(0, 0, 1);
   w.exec(0, 1);
   w.open(0, 0, 1, 2);
   w.mmap(0, 1);

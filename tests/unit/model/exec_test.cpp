@@ -5,9 +5,7 @@ using namespace pasid::test;
 
 TEST_CASE("exec: de_thread, a new mm without PASID, the MSR reset, the flag kept, fds kept") {
   World w;
-  w.open(0, 0, 0, 1);
-  w.mmap(0, 0);
-  w.fixup(0, 0);
+  w.activate(0, 0, 1);
   w.clone(0, 1);
   w.exec(0, 1);
   CHECK_FALSE(w.s.threads[1].alive);  // de_thread
@@ -27,9 +25,7 @@ TEST_CASE("exec: de_thread, a new mm without PASID, the MSR reset, the flag kept
 TEST_CASE("the exec-keeps-msr mutant keeps the old image's MSR") {
   World w;
   w.z.exec_keeps_msr = true;
-  w.open(0, 0, 0, 1);
-  w.mmap(0, 0);
-  w.fixup(0, 0);
+  w.activate(0, 0, 1);
   w.exec(0, 1);
   CHECK(w.s.threads[0].msr_valid);
 }

@@ -5,9 +5,7 @@ using namespace pasid::test;
 
 TEST_CASE("fork: a new mm without PASID or portal, fds copied, MSR clear") {
   World w;
-  w.open(0, 0, 0, 1);
-  w.mmap(0, 0);
-  w.fixup(0, 0);
+  w.activate(0, 0, 1);
   w.fork(0, 1, 1, 1);
   CHECK(w.s.procs[1].mm == 1);
   CHECK(w.s.mms[1].users == 1);
@@ -35,9 +33,7 @@ TEST_CASE("the fork mutants copy the MSR or mm.pasid to the child") {
   World w;
   w.z.fork_copies_msr = true;
   w.z.fork_inherits_pasid = true;
-  w.open(0, 0, 0, 1);
-  w.mmap(0, 0);
-  w.fixup(0, 0);
+  w.activate(0, 0, 1);
   w.fork(0, 1, 1, 1);
   CHECK(w.s.threads[1].msr_valid);
   CHECK(w.s.mms[1].pasid == 1);

@@ -23,9 +23,7 @@ Observation<C> seen(Seen kind, int site, int thread, int dev, int mm, int pasid,
 /// Thread 0 has opened the device with PASID 1 and loaded it into its MSR.
 World bound() {
   World w;
-  w.open(0, 0, 0, 1);
-  w.mmap(0, 0);
-  w.fixup(0, 0);
+  w.activate(0, 0, 1);
   w.log.clear();
   return w;
 }

@@ -45,6 +45,13 @@ struct World {
     fire<Open>(a);
   }
   void mmap(int t, int f) { fire<Mmap>(args(t, f)); }
+  /// Thread t opens device 0 as file f with PASID p, maps its portal and takes the #GP
+  /// fixup: its MSR holds p.
+  void activate(int t, int f, int p) {
+    open(t, 0, f, p);
+    mmap(t, f);
+    fixup(t, f);
+  }
   void fixup(int t, int f) { fire<GpFixup>(args(t, f)); }
   void close(int t, int f) { fire<Close>(args(t, f)); }
   void exit(int t) { fire<ThreadExit>(args(t)); }

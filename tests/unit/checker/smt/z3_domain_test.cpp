@@ -5,8 +5,7 @@
 
 #include <doctest/doctest.h>
 
-#include <random>
-
+#include "../walk.hpp"
 #include "checker/explicit/instances.hpp"
 #include "checker/explicit/successor.hpp"
 #include "checker/smt/z3_domain.hpp"
@@ -52,26 +51,6 @@ struct SymbolicState {
   }
 };
 
-/// Reachable states from random walks (fixed seed).
-std::vector<State<Concrete>> sample(const Problem& pb, int walks, int steps) {
-  std::mt19937 rng(12345);
-  auto instances = rule_instances(pb.bounds);
-  std::vector<State<Concrete>> out;
-  for (int w = 0; w < walks; ++w) {
-    State<Concrete> s = initial_state<Concrete>();
-    Log<Concrete> log;
-    for (int k = 0; k < steps; ++k) {
-      out.push_back(s);
-      std::vector<const Instance*> enabled;
-      for (const auto& in : instances)
-        if (rule_guard(in.rule, s, pb.bounds, pb.design, in.args)) enabled.push_back(&in);
-      if (enabled.empty()) break;
-      s = successor(pb, s, *enabled[rng() % enabled.size()], log);
-    }
-  }
-  return out;
-}
-
 /// guard == g, and where g holds: every post field and every invariant's verdict.
 z3::expr agreement(z3::context& ctx, const Problem& pb, const SymbolicState& sym,
                    const Instance& in, const State<Concrete>& s) {
@@ -109,7 +88,7 @@ void check_design(const Problem& pb, int walks, int steps) {
   z3::context ctx;
   smt::Z3Scope scope(ctx);
   SymbolicState sym(ctx, pb.bounds);
-  auto states = sample(pb, walks, steps);
+  auto states = test::random_walks(pb, walks, steps, 12345);
   auto instances = rule_instances(pb.bounds);
   int checked = 0;
   for (const auto& s : states) {
