@@ -11,6 +11,7 @@
 #include "checker/explicit/explorer.hpp"
 #include "checker/graphviz/render.hpp"
 #include "checker/report/dot.hpp"
+#include "checker/report/graph_dot.hpp"
 #include "checker/report/json.hpp"
 #include "checker/report/json_read.hpp"
 #include "checker/report/text.hpp"
@@ -32,6 +33,17 @@ struct CheckOptions {
   std::string json;
   bool expect = false;
   bool quiet = false;
+  bool no_symmetry = false;
+  PictureOptions pictures;
+};
+
+/// `graph` refuses state spaces larger than this by default: beyond a few hundred states a
+/// picture is no longer readable.
+constexpr std::size_t kGraphMaxStates = 300;
+
+struct GraphOptions {
+  std::string spec;
+  std::size_t max_states = kGraphMaxStates;
   bool no_symmetry = false;
   PictureOptions pictures;
 };
@@ -93,6 +105,29 @@ int run_show(const ShowOptions& o) {
   return kHolds;
 }
 
+int run_graph(const GraphOptions& o) {
+  Spec spec = read_spec(o.spec);
+  spec.problem.symmetry = !o.no_symmetry;
+  StateGraph g;
+  try {
+    g = explore_graph(spec.problem, o.max_states);
+  } catch (const std::length_error&) {
+    throw InputError(
+        o.spec, 0, 0,
+        "more than " + std::to_string(o.max_states) +
+            " reachable states: too many to draw (lower the bounds or raise --max-states)");
+  }
+  std::ostringstream dot;
+  write_graph_dot(dot, spec.problem, g);
+  if (!o.pictures.dot.empty()) write_file(o.pictures.dot, dot.str());
+  if (!o.pictures.svg.empty()) write_file(o.pictures.svg, render_dot(dot.str(), "svg"));
+  if (!o.pictures.png.empty()) write_file(o.pictures.png, render_dot(dot.str(), "png"));
+  std::cout << o.spec << ": " << g.states.size() << " states, " << g.edges.size() << " transitions"
+            << (g.path.empty() && !g.bad_step ? "" : "; the counterexample's path is highlighted")
+            << "\n";
+  return kHolds;
+}
+
 /// The picture options of a subcommand.
 void add_picture_options(CLI::App* cmd, PictureOptions& p) {
   cmd->add_option("--dot", p.dot, "write the counterexample as a DOT sequence diagram");
@@ -133,6 +168,15 @@ int main(int argc, char** argv) {
       app.add_subcommand("show", "print and draw a counterexample saved by --json");
   show_cmd->add_option("result", show.result, "a result written by check --json")->required();
   add_picture_options(show_cmd, show.pictures);
+  GraphOptions graph;
+  CLI::App* graph_cmd =
+      app.add_subcommand("graph", "draw the reachable state space of a small spec");
+  graph_cmd->add_option("spec", graph.spec, "the spec file (JSON)")->required();
+  graph_cmd
+      ->add_option("--max-states", graph.max_states, "refuse larger state spaces (default 300)")
+      ->check(CLI::Range(1, 100000));
+  graph_cmd->add_flag("--no-symmetry", graph.no_symmetry, "draw every state, not one per renaming");
+  add_picture_options(graph_cmd, graph.pictures);
   CLI::App* list = app.add_subcommand("list", "list the variants, mutants, invariants and rules");
   try {
     app.parse(argc, argv);
@@ -148,6 +192,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (show_cmd->parsed()) return run_show(show);
+    if (graph_cmd->parsed()) return run_graph(graph);
     return run_check(check);
   } catch (const InputError& e) {
     std::cerr << e.formatted() << "\n";

@@ -37,13 +37,35 @@ class Search {
       (invariant_reads_log(inv) ? step_invariants_ : state_invariants_).push_back(inv);
   }
 
+  /// Graph mode: record into g, refuse more than max states.
+  void draw_into(StateGraph& g, std::size_t max) {
+    graph_ = &g;
+    max_states_ = max;
+  }
+
+  /// After run() in graph mode: the counterexample's states and last step.
+  void mark_path() const {
+    if (!violation_ || violation_->from == kNoParent) return;
+    for (std::uint32_t i = violation_->from; i != kNoParent; i = parent_[i])
+      graph_->path.insert(graph_->path.begin(), i);
+    for (const auto& e : graph_->edges)
+      if (e.from == violation_->from && e.step.rule == instances_[violation_->instance].rule &&
+          param_equal(e.step, instances_[violation_->instance]))
+        graph_->bad_step = e;
+  }
+
   Result run() {
     auto start = std::chrono::steady_clock::now();
     Result r;
     State<Concrete> init = initial_state<Concrete>();
     Log<Concrete> none;
     add(init, kNoParent, 0);
-    if (!check_step(init, none, init, true, kNoParent, 0)) explore();
+    Verdicts v = check_step(init, none, init, true, kNoParent, 0);
+    if (graph_) {
+      graph_->states.push_back(init);
+      graph_->breaks.push_back(v.state);
+    }
+    if (!done()) explore();
     r.verdict = violation_ ? Verdict::violated : Verdict::holds;
     if (violation_) r.counterexample = counterexample();
     stats_.states = table_.size();
@@ -79,6 +101,17 @@ class Search {
   std::vector<int> state_invariants_;
   std::optional<Violation> violation_;
   Stats stats_;
+  StateGraph* graph_ = nullptr;
+  std::size_t max_states_ = 0;
+
+  static bool param_equal(const Instance& a, const Instance& b) {
+    const RuleInfo& info = rule_info(a.rule);
+    for (int k = 0; k < info.param_count; ++k) {
+      Param p = info.params[static_cast<unsigned>(k)];
+      if (param_value(a.args, p) != param_value(b.args, p)) return false;
+    }
+    return true;
+  }
 
   /// Packs the representative of s into out.
   void pack(const State<Concrete>& s, std::uint8_t* out) const {
@@ -88,18 +121,21 @@ class Search {
     codec_.pack(rep, out);
   }
 
-  /// Adds a state unless its representative is known; true if it is new.  The state
-  /// itself is kept for expansion, so every stored state lies on a real path.
-  bool add(const State<Concrete>& s, std::uint32_t parent, int via) {
+  /// Adds a state unless its representative is known; its index, and whether it is new.
+  /// The state itself is kept for expansion, so every stored state lies on a real path.
+  std::pair<std::uint32_t, bool> add(const State<Concrete>& s, std::uint32_t parent, int via) {
     pack(s, packed_.data());
-    if (!table_.insert(packed_.data()).second) return false;
+    auto [index, is_new] = table_.insert(packed_.data());
+    if (!is_new) return {index, false};
+    if (graph_ && table_.size() > max_states_)
+      throw std::length_error("more than " + std::to_string(max_states_) + " states");
     if (pb_.symmetry) {
       codec_.pack(s, packed_.data());
       concrete_.insert(concrete_.end(), packed_.begin(), packed_.end());
     }
     parent_.push_back(parent);
     via_.push_back(static_cast<std::uint32_t>(via));
-    return true;
+    return {index, true};
   }
 
   /// The state stored as number i (itself, not its representative).
@@ -118,15 +154,34 @@ class Search {
     return any;
   }
 
+  struct Verdicts {
+    bool step = false;   // a step invariant broke
+    bool state = false;  // a state invariant broke on a new state
+  };
+
   /// Checks one transition: step invariants always, state invariants when `post` is new
-  /// (an old state passed them already).  Records the violation; true if there is one.
-  bool check_step(const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
-                  bool is_new, std::uint32_t from, int instance) {
-    bool bad = broken(step_invariants_, pre, log, post);
-    if (is_new) bad = broken(state_invariants_, pre, log, post) || bad;
-    if (!bad) return false;
-    violation_ = Violation{from, instance, all_broken(pb_, pre, log, post).front()};
-    return true;
+  /// (an old state passed them already).  Records the first violation.
+  Verdicts check_step(const State<Concrete>& pre, const Log<Concrete>& log,
+                      const State<Concrete>& post, bool is_new, std::uint32_t from, int instance) {
+    Verdicts v;
+    v.step = broken(step_invariants_, pre, log, post);
+    if (is_new) v.state = broken(state_invariants_, pre, log, post);
+    if ((v.step || v.state) && !violation_)
+      violation_ = Violation{from, instance, all_broken(pb_, pre, log, post).front()};
+    return v;
+  }
+
+  /// A check stops at its first violation; a graph goes on.
+  bool done() const { return violation_ && !graph_; }
+
+  void record(std::uint32_t from, std::pair<std::uint32_t, bool> to, std::size_t k,
+              const State<Concrete>& next, Verdicts v) {
+    if (!graph_) return;
+    if (to.second) {
+      graph_->states.push_back(next);
+      graph_->breaks.push_back(v.state);
+    }
+    graph_->edges.push_back({from, to.first, instances_[k], v.step});
   }
 
   void count(const Log<Concrete>& log) {
@@ -139,21 +194,21 @@ class Search {
   void explore() {
     State<Concrete> s{};
     Log<Concrete> log;
-    for (std::uint32_t i = 0; i < table_.size() && !violation_; ++i) {
+    for (std::uint32_t i = 0; i < table_.size() && !done(); ++i) {
       if (i == level_end_) {
         ++stats_.depth;
         level_end_ = table_.size();
       }
       codec_.unpack(stored(i), s);
-      for (std::size_t k = 0; k < instances_.size() && !violation_; ++k) {
+      for (std::size_t k = 0; k < instances_.size() && !done(); ++k) {
         const Instance& in = instances_[k];
         if (!rule_guard(in.rule, s, pb_.bounds, pb_.design, in.args)) continue;
         State<Concrete> next = successor(pb_, s, in, log);
         ++stats_.transitions;
         ++stats_.rule_fired[static_cast<unsigned>(in.rule)];
         count(log);
-        bool is_new = add(next, i, static_cast<int>(k));
-        if (check_step(s, log, next, is_new, i, static_cast<int>(k))) break;
+        auto to = add(next, i, static_cast<int>(k));
+        record(i, to, k, next, check_step(s, log, next, to.second, i, static_cast<int>(k)));
       }
     }
   }
@@ -177,6 +232,15 @@ class Search {
 
 Result ExplicitEngine::check(const Problem& problem) {
   return Search(problem).run();
+}
+
+StateGraph explore_graph(const Problem& problem, std::size_t max_states) {
+  StateGraph g;
+  Search search(problem);
+  search.draw_into(g, max_states);
+  search.run();
+  search.mark_path();
+  return g;
 }
 
 }  // namespace pasid

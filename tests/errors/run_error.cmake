@@ -1,6 +1,9 @@
-# Runs PROGRAM check INPUT (the spec and any options); passes when it exits 2 and its stderr is exactly EXPECT's text.
+# Runs PROGRAM COMMAND INPUT (COMMAND defaults to check; INPUT: the file and any options); passes when it exits 2 and its stderr is exactly EXPECT's text.
 separate_arguments(args UNIX_COMMAND "${INPUT}")
-execute_process(COMMAND ${PROGRAM} check ${args} RESULT_VARIABLE status
+if(NOT COMMAND)
+  set(COMMAND check)
+endif()
+execute_process(COMMAND ${PROGRAM} ${COMMAND} ${args} RESULT_VARIABLE status
                 OUTPUT_VARIABLE out ERROR_VARIABLE err)
 file(READ ${EXPECT} want)
 if(NOT status EQUAL 2)
