@@ -3,6 +3,7 @@
 // counterexample when an invariant breaks and statistics either way.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,21 @@ struct Stats {
   std::vector<std::uint64_t> premise_held;    ///< per invariant, in AllInvariants order
   std::vector<std::uint64_t> seen;            ///< per Seen kind
   std::vector<std::uint64_t> pasid_frees_at;  ///< per FreeSite
+};
+
+/// How far a search has got, for a progress display.
+struct Progress {
+  std::uint64_t states = 0;
+  std::uint64_t queue = 0;  ///< states found but not yet expanded
+  int depth = 0;
+  double seconds = 0;
+  std::uint64_t memory_bytes = 0;
+};
+
+/// How a search runs (not what it checks): its memory limit and whom to tell how far it got.
+struct SearchOptions {
+  std::uint64_t max_memory_bytes = 0;                ///< 0: no limit; else stop, verdict unknown
+  std::function<void(const Progress&)> on_progress;  ///< called about once a second
 };
 
 struct Result {

@@ -2,7 +2,10 @@
 // the spec's expectation is met), 1 an invariant is violated (or the expectation is not
 // met), 2 bad input, 3 unknown, 4 internal error.
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -34,6 +37,7 @@ struct CheckOptions {
   bool expect = false;
   bool quiet = false;
   bool no_symmetry = false;
+  std::uint64_t max_memory = 0;  // bytes; 0: no limit
   PictureOptions pictures;
 };
 
@@ -52,6 +56,17 @@ struct ShowOptions {
   std::string result;
   PictureOptions pictures;
 };
+
+/// The progress line, on a terminal: rewritten in place about once a second.
+void show_progress(const Progress& p) {
+  char line[160];
+  std::snprintf(line, sizeof line, "\r%llu states  %.0f states/s  queue %llu  depth %d  %.0f MiB",
+                static_cast<unsigned long long>(p.states),
+                p.seconds > 0 ? p.states / p.seconds : 0.0,
+                static_cast<unsigned long long>(p.queue), p.depth,
+                static_cast<double>(p.memory_bytes) / (1 << 20));
+  std::cerr << line << "\033[K" << std::flush;
+}
 
 int exit_for(Verdict v) {
   switch (v) {
@@ -84,8 +99,13 @@ int run_check(const CheckOptions& o) {
   if (o.expect && !spec.expect)
     throw InputError(o.spec, 0, 0, "--expect given, but the spec has no \"expect\"");
   spec.problem.symmetry = !o.no_symmetry;
-  ExplicitEngine engine;
+  SearchOptions search;
+  search.max_memory_bytes = o.max_memory;
+  bool progress = !o.quiet && isatty(STDERR_FILENO);
+  if (progress) search.on_progress = show_progress;
+  ExplicitEngine engine(search);
   Result r = engine.check(spec.problem);
+  if (progress) std::cerr << "\r\033[K" << std::flush;  // clear the progress line
   if (!o.quiet) std::cout << format_report(spec, r);
   if (!o.json.empty()) write_file(o.json, result_json(spec, r).dump(2) + "\n");
   bool drawing = !o.pictures.dot.empty() || !o.pictures.svg.empty() || !o.pictures.png.empty();
@@ -161,6 +181,9 @@ int main(int argc, char** argv) {
   add_picture_options(cmd, check.pictures);
   cmd->add_flag("--expect", check.expect, "compare the result with the spec's \"expect\"");
   cmd->add_flag("-q,--quiet", check.quiet, "print nothing but errors (and --expect's line)");
+  cmd->add_option("--max-memory", check.max_memory,
+                  "stop with verdict unknown (exit 3) when the search needs more (e.g. 512M, 4G)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->add_flag("--no-symmetry", check.no_symmetry,
                 "store every state, not one per renaming of threads, processes, files, mms");
   ShowOptions show;

@@ -23,8 +23,9 @@ std::uint64_t peak_rss_bytes() {
 
 class Search {
  public:
-  explicit Search(const Problem& pb)
+  explicit Search(const Problem& pb, const SearchOptions& options = {})
       : pb_(pb),
+        options_(options),
         instances_(rule_instances(pb.bounds)),
         codec_(pb.bounds),
         table_(codec_.width()),
@@ -67,14 +68,18 @@ class Search {
     }
     if (!done()) explore();
     r.verdict = violation_ ? Verdict::violated : Verdict::holds;
+    if (!violation_ && out_of_memory_) {
+      r.verdict = Verdict::unknown;
+      r.reason = "stopped at the memory limit of " +
+                 std::to_string(options_.max_memory_bytes >> 20) + " MiB after " +
+                 std::to_string(table_.size()) + " states, with no violation found so far";
+    }
     if (violation_) r.counterexample = counterexample();
     stats_.states = table_.size();
     stats_.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     stats_.peak_rss_bytes = peak_rss_bytes();
-    std::size_t bytes = table_.memory() + concrete_.capacity() +
-                        (parent_.capacity() + via_.capacity()) * sizeof(std::uint32_t);
-    stats_.bytes_per_state = bytes / std::max<std::uint32_t>(1, table_.size());
+    stats_.bytes_per_state = memory() / std::max<std::uint32_t>(1, table_.size());
     r.stats = stats_;
     return r;
   }
@@ -89,6 +94,7 @@ class Search {
   };
 
   const Problem& pb_;
+  SearchOptions options_;  // a copy: callers may pass a temporary
   std::vector<Instance> instances_;
   StateCodec codec_;
   StateTable table_;
@@ -103,6 +109,9 @@ class Search {
   Stats stats_;
   StateGraph* graph_ = nullptr;
   std::size_t max_states_ = 0;
+  bool out_of_memory_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_progress_ = start_;
 
   static bool param_equal(const Instance& a, const Instance& b) {
     const RuleInfo& info = rule_info(a.rule);
@@ -171,8 +180,27 @@ class Search {
     return v;
   }
 
-  /// A check stops at its first violation; a graph goes on.
-  bool done() const { return violation_ && !graph_; }
+  /// A check stops at its first violation (a graph goes on) or at the memory limit.
+  bool done() const { return (violation_ && !graph_) || out_of_memory_; }
+
+  /// Bytes held by the visited set and the path records.
+  std::size_t memory() const {
+    return table_.memory() + concrete_.capacity() +
+           (parent_.capacity() + via_.capacity()) * sizeof(std::uint32_t);
+  }
+
+  /// Every 1024 expanded states: the memory limit, and progress about once a second.
+  void pace(std::uint32_t expanded) {
+    if (expanded % 1024 != 0) return;
+    std::size_t bytes = memory();
+    if (options_.max_memory_bytes && bytes > options_.max_memory_bytes) out_of_memory_ = true;
+    if (!options_.on_progress) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_progress_ < std::chrono::seconds(1)) return;
+    last_progress_ = now;
+    options_.on_progress({table_.size(), table_.size() - expanded, stats_.depth,
+                          std::chrono::duration<double>(now - start_).count(), bytes});
+  }
 
   void record(std::uint32_t from, std::pair<std::uint32_t, bool> to, std::size_t k,
               const State<Concrete>& next, Verdicts v) {
@@ -199,6 +227,7 @@ class Search {
         ++stats_.depth;
         level_end_ = table_.size();
       }
+      pace(i);
       codec_.unpack(stored(i), s);
       for (std::size_t k = 0; k < instances_.size() && !done(); ++k) {
         const Instance& in = instances_[k];
@@ -231,7 +260,7 @@ class Search {
 }  // namespace
 
 Result ExplicitEngine::check(const Problem& problem) {
-  return Search(problem).run();
+  return Search(problem, options_).run();
 }
 
 StateGraph explore_graph(const Problem& problem, std::size_t max_states) {

@@ -32,8 +32,12 @@ StateGraph explore_graph(const Problem& problem, std::size_t max_states);
 
 class ExplicitEngine final : public Engine {
  public:
+  explicit ExplicitEngine(SearchOptions options = {}) : options_(std::move(options)) {}
   const char* name() const override { return "explicit"; }
   Result check(const Problem& problem) override;
+
+ private:
+  SearchOptions options_;
 };
 
 }  // namespace pasid

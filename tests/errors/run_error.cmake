@@ -1,9 +1,9 @@
-# Runs PROGRAM COMMAND INPUT (COMMAND defaults to check; INPUT: the file and any options); passes when it exits 2 and its stderr is exactly EXPECT's text.
+# Runs PROGRAM SUBCOMMAND INPUT (SUBCOMMAND defaults to check; INPUT: the file and any options); passes when it exits 2 and its stderr is exactly EXPECT's text.
 separate_arguments(args UNIX_COMMAND "${INPUT}")
-if(NOT COMMAND)
-  set(COMMAND check)
+if(NOT SUBCOMMAND)
+  set(SUBCOMMAND check)
 endif()
-execute_process(COMMAND ${PROGRAM} ${COMMAND} ${args} RESULT_VARIABLE status
+execute_process(COMMAND ${PROGRAM} ${SUBCOMMAND} ${args} RESULT_VARIABLE status
                 OUTPUT_VARIABLE out ERROR_VARIABLE err)
 file(READ ${EXPECT} want)
 if(NOT status EQUAL 2)

@@ -65,3 +65,34 @@ TEST_CASE("explorer: rule and premise statistics") {
     if (std::string(rule_info(i).name) == "open") open = i;
   CHECK(r.stats.rule_fired[static_cast<unsigned>(open)] == 3);  // from S, C and J
 }
+
+TEST_CASE("explorer: the memory limit stops the search with verdict unknown and a reason") {
+  Problem pb = tiny();
+  pb.bounds = {3, 2, 2, 1, 2, 2};
+  pb.invariants = {0, 1, 2, 3, 4, 5, 6, 7, 9};  // all but no_spurious_sigsegv (B6)
+  pb.symmetry = false;
+  SearchOptions options;
+  options.max_memory_bytes = 1 << 20;
+  Result r = ExplicitEngine(options).check(pb);
+  CHECK(r.verdict == Verdict::unknown);
+  CHECK(r.reason.find("memory limit of 1 MiB") != std::string::npos);
+  CHECK(r.stats.states < 680589);  // the whole space without symmetry
+}
+
+TEST_CASE("explorer: progress is reported about once a second while it runs") {
+  Problem pb = tiny();
+  pb.bounds = {3, 2, 2, 1, 2, 2};
+  pb.invariants = {0, 1, 2, 3, 4, 5, 6, 7, 9};  // all but no_spurious_sigsegv (B6)
+  pb.symmetry = false;                          // about 2.5 s: long enough for a report or two
+  std::vector<Progress> seen;
+  SearchOptions options;
+  options.on_progress = [&](const Progress& p) { seen.push_back(p); };
+  Result r = ExplicitEngine(options).check(pb);
+  REQUIRE_FALSE(seen.empty());
+  CHECK(seen.size() <= static_cast<std::size_t>(r.stats.seconds) + 1);
+  for (const auto& p : seen) {
+    CHECK(p.states > 0);
+    CHECK(p.queue <= p.states);
+    CHECK(p.memory_bytes > 0);
+  }
+}
