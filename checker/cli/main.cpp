@@ -85,13 +85,18 @@ void write_file(const std::string& path, const std::string& text) {
   if (!out || !(out << text)) throw InputError(path, 0, 0, "cannot write the file");
 }
 
-/// --dot, --svg, --png: the counterexample as a picture.
+/// --dot, --svg, --png: the DOT text as asked for.
+void write_pictures(const PictureOptions& o, const std::string& dot) {
+  if (!o.dot.empty()) write_file(o.dot, dot);
+  if (!o.svg.empty()) write_file(o.svg, render_dot(dot, "svg"));
+  if (!o.png.empty()) write_file(o.png, render_dot(dot, "png"));
+}
+
+/// The counterexample as a picture.
 void write_pictures(const PictureOptions& o, const Problem& pb, const Counterexample& cex) {
   std::ostringstream dot;
   write_dot(dot, pb, cex);
-  if (!o.dot.empty()) write_file(o.dot, dot.str());
-  if (!o.svg.empty()) write_file(o.svg, render_dot(dot.str(), "svg"));
-  if (!o.png.empty()) write_file(o.png, render_dot(dot.str(), "png"));
+  write_pictures(o, dot.str());
 }
 
 int run_check(const CheckOptions& o) {
@@ -139,9 +144,7 @@ int run_graph(const GraphOptions& o) {
   }
   std::ostringstream dot;
   write_graph_dot(dot, spec.problem, g);
-  if (!o.pictures.dot.empty()) write_file(o.pictures.dot, dot.str());
-  if (!o.pictures.svg.empty()) write_file(o.pictures.svg, render_dot(dot.str(), "svg"));
-  if (!o.pictures.png.empty()) write_file(o.pictures.png, render_dot(dot.str(), "png"));
+  write_pictures(o.pictures, dot.str());
   std::cout << o.spec << ": " << g.states.size() << " states, " << g.edges.size() << " transitions"
             << (g.path.empty() && !g.bad_step ? "" : "; the counterexample's path is highlighted")
             << "\n";
