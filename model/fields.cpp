@@ -19,12 +19,4 @@ std::string field_name(const FieldId& id) {
   return buf;
 }
 
-int field_count(const Bounds& b) {
-  int n = 0;
-  State<Concrete> s{};
-  visit_fields(
-      b, [&](const FieldId&, auto&) { ++n; }, s);
-  return n;
-}
-
 }  // namespace pasid

@@ -61,7 +61,4 @@ void visit_fields(const Bounds& b, F&& f, S&... s) {
     f(FieldId{"alloc", p, "owner"}, s.alloc.owner[static_cast<unsigned>(p - 1)]...);
 }
 
-/// The number of fields visit_fields walks for these bounds.
-int field_count(const Bounds& b);
-
 }  // namespace pasid

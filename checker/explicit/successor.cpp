@@ -11,13 +11,6 @@ State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Ins
   return next;
 }
 
-int first_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
-                 const State<Concrete>& post) {
-  for (int inv : pb.invariants)
-    if (!invariant_holds(inv, pb.bounds, pre, log, post)) return inv;
-  return -1;
-}
-
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
                             const State<Concrete>& post) {
   std::vector<int> out;

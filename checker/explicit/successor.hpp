@@ -18,10 +18,6 @@ State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Ins
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
                             const State<Concrete>& post);
 
-/// The first of the problem's invariants broken by the step pre --log--> post, or -1.
-int first_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
-                 const State<Concrete>& post);
-
 /// Re-runs `path` from the initial state.  Returns nothing if a guard fails on the way or
 /// the last step does not break `invariant`: a counterexample that does not replay is an
 /// engine bug, never a result.

@@ -40,14 +40,9 @@ Changes changes(const Problem& pb, const Counterexample& cex) {
   Changes rows(cex.steps.size() + 1);
   const State<Concrete>* before = &cex.initial;
   for (std::size_t i = 0; i < cex.steps.size(); ++i) {
-    visit_fields(
-        pb.bounds,
-        [&](const FieldId& id, const auto& x, const auto& y) {
-          if (x == y) return;
-          rows[i + 1][lane_of(id)] +=
-              short_name(id) + ": " + field_value(id, x) + " -> " + field_value(id, y) + "\\l";
-        },
-        *before, cex.steps[i].after);
+    for (const FieldChange& c : field_changes(pb.bounds, *before, cex.steps[i].after))
+      rows[i + 1][lane_of(c.id)] += short_name(c.id) + ": " + field_value(c.id, c.from) + " -> " +
+                                    field_value(c.id, c.to) + "\\l";
     before = &cex.steps[i].after;
   }
   return rows;

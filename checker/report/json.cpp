@@ -28,15 +28,8 @@ json state_json(const Bounds& b, const State<Concrete>& s) {
 
 json changes_json(const Bounds& b, const State<Concrete>& x, const State<Concrete>& y) {
   json out = json::array();
-  visit_fields(
-      b,
-      [&](const FieldId& id, const auto& u, const auto& v) {
-        if (u != v)
-          out.push_back({{"field", field_name(id)},
-                         {"from", static_cast<int>(u)},
-                         {"to", static_cast<int>(v)}});
-      },
-      x, y);
+  for (const FieldChange& c : field_changes(b, x, y))
+    out.push_back({{"field", field_name(c.id)}, {"from", c.from}, {"to", c.to}});
   return out;
 }
 

@@ -38,18 +38,25 @@ std::string mm_text(int m) {
 
 std::string changes(const Bounds& b, const State<Concrete>& before, const State<Concrete>& after) {
   std::string out;
-  visit_fields(
-      b,
-      [&](const FieldId& id, const auto& x, const auto& y) {
-        if (x == y) return;
-        out += "       " + field_name(id) + ": " + field_value(id, x) + " -> " +
-               field_value(id, y) + "\n";
-      },
-      before, after);
+  for (const FieldChange& c : field_changes(b, before, after))
+    out += "       " + field_name(c.id) + ": " + field_value(c.id, c.from) + " -> " +
+           field_value(c.id, c.to) + "\n";
   return out;
 }
 
 }  // namespace
+
+std::vector<FieldChange> field_changes(const Bounds& b, const State<Concrete>& before,
+                                       const State<Concrete>& after) {
+  std::vector<FieldChange> out;
+  visit_fields(
+      b,
+      [&](const FieldId& id, const auto& x, const auto& y) {
+        if (x != y) out.push_back({id, static_cast<int>(x), static_cast<int>(y)});
+      },
+      before, after);
+  return out;
+}
 
 std::string field_value(const FieldId& id, int v) {
   std::string_view f = id.field;

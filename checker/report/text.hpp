@@ -21,6 +21,17 @@ std::vector<std::string> vacuity_warnings(const Problem& pb, const Stats& st);
 /// The whole report for one spec.
 std::string format_report(const Spec& spec, const Result& r);
 
+/// A field that differs between two states.
+struct FieldChange {
+  FieldId id;
+  int from;
+  int to;
+};
+
+/// The fields that differ between before and after, in field order.
+std::vector<FieldChange> field_changes(const Bounds& b, const State<Concrete>& before,
+                                       const State<Concrete>& after);
+
 /// The value of a field as the report prints it ("none" for an empty slot or PASID).
 std::string field_value(const FieldId& id, int v);
 
