@@ -52,6 +52,7 @@ struct Stats {
   std::vector<std::uint64_t> premise_held;    ///< per invariant, in AllInvariants order
   std::vector<std::uint64_t> seen;            ///< per Seen kind
   std::vector<std::uint64_t> pasid_frees_at;  ///< per FreeSite
+  std::vector<double> depth_seconds;          ///< SMT engines: when each depth was done
 };
 
 /// How far a search has got, for a progress display.
@@ -70,10 +71,12 @@ struct SearchOptions {
 };
 
 struct Result {
+  std::string engine;  ///< the engine that gave the verdict
   Verdict verdict = Verdict::unknown;
   std::optional<Counterexample> counterexample;
   Stats stats;
   std::string reason;  ///< why the verdict is unknown
+  std::string proof;   ///< why it holds, where the engine can say (k, an inductive invariant)
 };
 
 class Engine {

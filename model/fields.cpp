@@ -9,7 +9,7 @@ std::string field_name(const FieldId& id) {
   char buf[96];
   std::string_view obj = id.obj;
   if (obj == "alloc")
-    std::snprintf(buf, sizeof buf, "alloc.owner[p%d]", id.i);
+    std::snprintf(buf, sizeof buf, "alloc.%s[p%d]", id.field, id.i);
   else if (obj == "dev")
     std::snprintf(buf, sizeof buf, "dev%d.bond[mm%d].%s", id.i, id.j, id.field);
   else if (id.sub)
@@ -17,6 +17,19 @@ std::string field_name(const FieldId& id) {
   else
     std::snprintf(buf, sizeof buf, "%s%d.%s", id.obj, id.i, id.field);
   return buf;
+}
+
+std::pair<int, int> field_range(const FieldId& id, const Bounds& b, bool full_range) {
+  std::string_view f = id.field;
+  int pasid_max = full_range ? kPasidMax : b.pasids;
+  if (f == "proc") return {kNone, b.processes - 1};
+  if (f == "mm" || f == "owner") return {kNone, b.mms - 1};
+  if (f == "dev") return {kNone, b.devices - 1};
+  if (f == "pasid" || f == "msr_pasid" || f == "value") return {kNoPasid, pasid_max};
+  if (f == "users" && std::string_view(id.obj) == "mm") return {0, b.threads};
+  if (f == "users") return {0, 15};             // bond users: files, or more where a design leaks
+  if (f == "count") return {0, 1 + b.devices};  // the users' reference and one per bond
+  return {0, 1};                                // the booleans
 }
 
 }  // namespace pasid

@@ -3,6 +3,7 @@
 // JSON and (for the SMT engines) declaring variables.
 
 #include <string>
+#include <utility>
 
 #include "state.hpp"
 
@@ -17,7 +18,8 @@ struct FieldId {
   int j = kNone;
 };
 
-/// "t1.msr_valid", "proc0.fd[f1]", "dev0.bond[mm1].users", "alloc.owner[p2]".
+/// "t1.msr_valid", "proc0.fd[f1]", "dev0.bond[mm1].users", "alloc.owner[p2]"
+/// (allocator entries are named by the PASID they hold concretely).
 std::string field_name(const FieldId& id);
 
 /// Calls f(FieldId, field&...) for every live field of the states `s...`, which all have
@@ -59,6 +61,13 @@ void visit_fields(const Bounds& b, F&& f, S&... s) {
   }
   for (int p = 1; p <= b.pasids; ++p)
     f(FieldId{"alloc", p, "owner"}, s.alloc.owner[static_cast<unsigned>(p - 1)]...);
+  if constexpr ((S::Domain::kSymbolic && ...))
+    for (int p = 1; p <= b.pasids; ++p)
+      f(FieldId{"alloc", p, "value"}, s.alloc.value[static_cast<unsigned>(p - 1)]...);
 }
+
+/// The range of values field `id` can take within bounds b: the model's type invariant.
+/// PASID fields range over 0..b.pasids concretely and over 0..kPasidMax with full_range.
+std::pair<int, int> field_range(const FieldId& id, const Bounds& b, bool full_range = false);
 
 }  // namespace pasid

@@ -41,6 +41,9 @@ struct Args {
   int new_mm = kNone;
   int new_file = kNone;
   typename D::Int pasid{};
+  /// Symbolic domains: the allocator table entry a new PASID takes.  Concretely PASID p
+  /// always takes entry p-1, so this stays kNone.
+  int pasid_slot = kNone;
 };
 
 /// The MSR and flag of a thread that was just created or reset.

@@ -60,14 +60,20 @@ struct Bond {
   typename D::Bool entry;
 };
 
-/// The PASID allocator: owner[p-1] is the mm that owns PASID p, or kNone.
+/// The PASID allocator: a table of `pasids` entries, each holding one allocated PASID and
+/// its owner mm (kNone: the entry is free).  Concretely entry k always holds PASID k+1, so
+/// owner[p-1] is the owner of p and `value` is not part of the state.  Symbolically
+/// value[k] is a 20-bit PASID, any value not in use when it was allocated: the SMT
+/// engines cover the real range with at most `pasids` PASIDs allocated at once.
 template <class D>
 struct PasidAllocator {
   std::array<typename D::Int, kMaxPasids> owner;
+  std::array<typename D::Int, kMaxPasids> value;  ///< symbolic domains only; 0 when free
 };
 
 template <class D>
 struct State {
+  using Domain = D;
   std::array<Thread<D>, kMaxThreads> threads;
   std::array<Process<D>, kMaxProcesses> procs;
   std::array<Mm<D>, kMaxMms> mms;
@@ -95,6 +101,7 @@ State<D> initial_state() {
   for (auto& f : s.files) f = {none, none};
   for (auto& row : s.bonds) row.fill({zero, zero, no});
   s.alloc.owner.fill(none);
+  s.alloc.value.fill(zero);
   s.threads[0] = {D::truth(true), D::num(0), no, zero, no};
   s.procs[0].mm = D::num(0);
   s.mms[0].users = D::num(1);

@@ -8,8 +8,10 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
+#include "checker/agreement.hpp"
 #include "checker/error.hpp"
 #include "checker/explicit/explorer.hpp"
 #include "checker/graphviz/render.hpp"
@@ -18,6 +20,7 @@
 #include "checker/report/json.hpp"
 #include "checker/report/json_read.hpp"
 #include "checker/report/text.hpp"
+#include "checker/smt/smt_engine.hpp"
 #include "checker/spec/spec.hpp"
 
 namespace {
@@ -38,8 +41,13 @@ struct CheckOptions {
   bool quiet = false;
   bool no_symmetry = false;
   std::uint64_t max_memory = 0;  // bytes; 0: no limit
+  std::string engine = "explicit";
+  int depth = 30;
+  double timeout = 0;  // seconds; 0: none
   PictureOptions pictures;
 };
+
+const std::vector<std::string> kEngines = {"explicit", "bmc", "kind", "pdr"};
 
 /// `graph` refuses state spaces larger than this by default: beyond a few hundred states a
 /// picture is no longer readable.
@@ -99,18 +107,49 @@ void write_pictures(const PictureOptions& o, const Problem& pb, const Counterexa
   write_pictures(o, dot.str());
 }
 
+/// The engine called `name`, set up from the options.
+std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions& o) {
+  if (name == "explicit") {
+    SearchOptions search;
+    search.max_memory_bytes = o.max_memory;
+    if (!o.quiet && isatty(STDERR_FILENO)) search.on_progress = show_progress;
+    return std::make_unique<ExplicitEngine>(search);
+  }
+  smt::SmtOptions smt;
+  smt.depth = o.depth;
+  smt.timeout_seconds = o.timeout;
+  if (name == "bmc") return std::make_unique<smt::BmcEngine>(smt);
+  if (name == "kind") return std::make_unique<smt::KInductionEngine>(smt);
+  return std::make_unique<smt::PdrEngine>(smt);
+}
+
+Result run_engine(const std::string& name, const CheckOptions& o, const Problem& pb) {
+  Result r = make_engine(name, o)->check(pb);
+  if (name == "explicit" && !o.quiet && isatty(STDERR_FILENO))
+    std::cerr << "\r\033[K" << std::flush;  // clear the progress line
+  return r;
+}
+
+/// --engine all: every engine, cross-checked; the report is the first definite result's.
+Result run_all(const CheckOptions& o, const Spec& spec) {
+  std::vector<Result> results;
+  for (const auto& name : kEngines) {
+    results.push_back(run_engine(name, o, spec.problem));
+    if (!o.quiet) std::cout << summary_line(results.back()) << "\n";
+  }
+  std::string why = disagreement(results);
+  if (!why.empty()) throw std::logic_error("the engines disagree: " + why);
+  for (const auto& r : results)
+    if (r.verdict != Verdict::unknown) return r;
+  return results.front();
+}
+
 int run_check(const CheckOptions& o) {
   Spec spec = read_spec(o.spec);
   if (o.expect && !spec.expect)
     throw InputError(o.spec, 0, 0, "--expect given, but the spec has no \"expect\"");
   spec.problem.symmetry = !o.no_symmetry;
-  SearchOptions search;
-  search.max_memory_bytes = o.max_memory;
-  bool progress = !o.quiet && isatty(STDERR_FILENO);
-  if (progress) search.on_progress = show_progress;
-  ExplicitEngine engine(search);
-  Result r = engine.check(spec.problem);
-  if (progress) std::cerr << "\r\033[K" << std::flush;  // clear the progress line
+  Result r = o.engine == "all" ? run_all(o, spec) : run_engine(o.engine, o, spec.problem);
   if (!o.quiet) std::cout << format_report(spec, r);
   if (!o.json.empty()) write_file(o.json, result_json(spec, r).dump(2) + "\n");
   bool drawing = !o.pictures.dot.empty() || !o.pictures.svg.empty() || !o.pictures.png.empty();
@@ -189,6 +228,16 @@ int main(int argc, char** argv) {
       ->transform(CLI::AsSizeValue(false));
   cmd->add_flag("--no-symmetry", check.no_symmetry,
                 "store every state, not one per renaming of threads, processes, files, mms");
+  std::vector<std::string> engine_names = kEngines;
+  engine_names.push_back("all");
+  cmd->add_option("--engine", check.engine,
+                  "explicit (default), bmc, kind, pdr, or all of them cross-checked")
+      ->check(CLI::IsMember(engine_names));
+  cmd->add_option("--depth", check.depth, "bmc: unroll this far; kind: the largest k (default 30)")
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--timeout", check.timeout,
+                  "SMT engines: give up after this many seconds, verdict unknown (exit 3)")
+      ->check(CLI::Range(0.0, 1e6));
   ShowOptions show;
   CLI::App* show_cmd =
       app.add_subcommand("show", "print and draw a counterexample saved by --json");

@@ -58,6 +58,7 @@ class Search {
   Result run() {
     auto start = std::chrono::steady_clock::now();
     Result r;
+    r.engine = "explicit";
     State<Concrete> init = initial_state<Concrete>();
     Log<Concrete> none;
     add(init, kNoParent, 0);

@@ -9,18 +9,6 @@
 
 namespace pasid {
 
-std::pair<int, int> field_range(const FieldId& id, const Bounds& b) {
-  std::string_view f = id.field;
-  if (f == "proc") return {kNone, b.processes - 1};
-  if (f == "mm" || f == "owner") return {kNone, b.mms - 1};
-  if (f == "dev") return {kNone, b.devices - 1};
-  if (f == "pasid" || f == "msr_pasid") return {kNoPasid, b.pasids};
-  if (f == "users" && std::string_view(id.obj) == "mm") return {0, b.threads};
-  if (f == "users") return {0, 15};             // bond users: files, or more where a design leaks
-  if (f == "count") return {0, 1 + b.devices};  // the users' reference and one per bond
-  return {0, 1};                                // the booleans
-}
-
 // State<Concrete> is made of bool and int8 fields only, one byte each, so a field is
 // found by its byte offset and the codec needs no visitor on the hot path.
 static_assert(sizeof(Concrete::Bool) == 1 && sizeof(Concrete::Int) == 1);

@@ -41,9 +41,6 @@ class StateCodec {
   std::size_t width_ = 0;
 };
 
-/// The range of values field `id` can take within bounds b.
-std::pair<int, int> field_range(const FieldId& id, const Bounds& b);
-
 class StateTable {
  public:
   explicit StateTable(std::size_t width);

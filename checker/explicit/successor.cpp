@@ -19,9 +19,8 @@ std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const
   return out;
 }
 
-std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path,
-                                     int invariant) {
-  Counterexample cex{initial_state<Concrete>(), {}, invariant, {}};
+std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path) {
+  Counterexample cex{initial_state<Concrete>(), {}, kNone, {}};
   State<Concrete> s = cex.initial;
   Log<Concrete> log;
   cex.broken = all_broken(pb, s, log, s);
@@ -32,7 +31,15 @@ std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instan
     cex.steps.push_back({in.rule, in.args, log, next});
     s = next;
   }
-  if (cex.broken.empty() || cex.broken.front() != invariant) return std::nullopt;
+  if (cex.broken.empty()) return std::nullopt;
+  cex.invariant = cex.broken.front();
+  return cex;
+}
+
+std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path,
+                                     int invariant) {
+  auto cex = replay(pb, path);
+  if (!cex || cex->invariant != invariant) return std::nullopt;
   return cex;
 }
 

@@ -144,6 +144,29 @@ std::vector<std::string> vacuity_warnings(const Problem& pb, const Stats& st) {
   return w;
 }
 
+std::string summary_line(const Result& r) {
+  std::string out = r.engine + ": " + verdict_name(r.verdict);
+  if (r.counterexample)
+    out += std::string(" (") + invariant_info(r.counterexample->invariant).name + ") at length " +
+           std::to_string(r.counterexample->steps.size());
+  if (r.verdict == Verdict::unknown) out += ": " + r.reason;
+  if (r.engine == "explicit")
+    out += ", " + std::to_string(r.stats.states) + " states";
+  else
+    out += ", depth " + std::to_string(r.stats.depth);
+  return out + ", " + fixed(r.stats.seconds, 2) + " s";
+}
+
+/// What an SMT engine can say of its search: how deep, how long, and its proof.
+std::string format_solver_stats(const Result& r) {
+  std::string out = r.proof.empty() ? "" : r.proof + (r.proof.back() == '\n' ? "" : "\n");
+  out += "statistics:\n";
+  out += "  engine       " + r.engine + "\n";
+  out += "  depth        " + std::to_string(r.stats.depth) + "\n";
+  out += "  seconds      " + fixed(r.stats.seconds, 3) + "\n";
+  return out;
+}
+
 std::string format_report(const Spec& spec, const Result& r) {
   const Bounds& b = spec.problem.bounds;
   std::string out = spec.file + ": variant " + spec.variant;
@@ -159,6 +182,7 @@ std::string format_report(const Spec& spec, const Result& r) {
   if (r.verdict == Verdict::unknown) out += ": " + r.reason;
   out += "\n";
   if (r.counterexample) out += format_counterexample(spec.problem, *r.counterexample);
+  if (r.engine != "explicit") return out + format_solver_stats(r);
   out += format_stats(r.stats);
   if (r.verdict == Verdict::holds)
     for (const auto& w : vacuity_warnings(spec.problem, r.stats)) out += "warning: " + w + "\n";

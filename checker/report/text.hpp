@@ -18,6 +18,10 @@ std::string format_stats(const Stats& st);
 /// Warnings for rules that never fired and invariants whose premise never held.
 std::vector<std::string> vacuity_warnings(const Problem& pb, const Stats& st);
 
+/// One line: the engine, its verdict, and how far it got ("bmc: violated (fresh_child) at
+/// length 4 in 0.41 s").
+std::string summary_line(const Result& r);
+
 /// The whole report for one spec.
 std::string format_report(const Spec& spec, const Result& r);
 

@@ -1,9 +1,12 @@
 #pragma once
 // The symbolic value domain: the model's rules and invariants instantiated over Z3 terms.
-// Booleans are Z3 Bool terms, integers Z3 Int terms.  Terms need a context; the engine
-// that builds them installs one with Z3Scope for the duration.
+// Booleans are Z3 Bool terms, integers Z3 Int terms (linear integer arithmetic: what
+// Spacer reasons about best; 21-bit bit-vectors were slower for BMC too).  Terms need a context;
+// the engine that builds them installs one with Z3Scope for the duration.
 
 #include <z3++.h>
+
+#include <string>
 
 namespace pasid::smt {
 
@@ -32,6 +35,11 @@ class Term {
  private:
   z3::expr e_;
 };
+
+/// A fresh integer constant of the installed encoding.
+inline z3::expr int_constant(const std::string& name) {
+  return z3_context().int_const(name.c_str());
+}
 
 inline Term lift(const Term& t) {
   return t;
@@ -69,7 +77,10 @@ inline Term operator||(const Term& a, const Term& b) {
 inline Term operator!(const Term& a) {
   return !a.expr();
 }
+/// If-then-else; a branch that changes nothing makes no term (so a rule's effect only
+/// touches the fields it writes).
 inline Term ite(const Term& c, const Term& a, const Term& b) {
+  if (z3::eq(a.expr(), b.expr())) return a;
   return z3::ite(c.expr(), a.expr(), b.expr());
 }
 

@@ -19,7 +19,8 @@ struct Open {
                                  {Param::thread, Param::device, Param::new_file, Param::pasid},
                                  4};
 
-  /// p is the lowest free PASID, as ida_alloc_range / xa_alloc return.
+  /// p is the lowest free PASID, as ida_alloc_range / xa_alloc return (over the small
+  /// concrete pool; the SMT engines' 20-bit range takes Design::alloc_any_free).
   template <class D>
   static typename D::Bool lowest_free_pasid(const State<D>& s, const Bounds& b, typename D::Int p) {
     auto r = pasid_free(s, b, p);
@@ -35,7 +36,8 @@ struct Open {
     auto may_take = z.alloc_ignores_owner ? D::truth(true)
                     : z.alloc_any_free    ? pasid_free(s, b, a.pasid)
                                           : lowest_free_pasid(s, b, a.pasid);
-    return ite(own == kNoPasid, may_take, a.pasid == own);
+    return ite(own == kNoPasid, may_take && entry_fits(s, b, a.pasid, a.pasid_slot),
+               a.pasid == own);
   }
 
   template <class D>
@@ -52,7 +54,7 @@ struct Open {
     st.for_slot(st.b.mms, mm_of(s, st.b, a.thread), [&](int m) {
       auto& mm = s.mms[m];
       st.when(mm.pasid == kNoPasid, [&] {
-        allocate_pasid(st, a.pasid, m);
+        allocate_pasid(st, a.pasid, a.pasid_slot, m);
         mm.pasid = a.pasid;
       });
       auto& bond = s.bonds[a.device][m];

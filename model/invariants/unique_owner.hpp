@@ -18,8 +18,8 @@ struct UniqueOwner {
     for (int m = 0; m < b.mms; ++m) {
       const auto& mm = s.mms[m];
       r = r && implies(mm.count > 0 && mm.pasid != kNoPasid, owner_of(s, b, mm.pasid) == m);
-      for (int p = 1; p <= b.pasids; ++p)
-        r = r && implies(mm.count > 0 && s.alloc.owner[p - 1] == m, mm.pasid == p);
+      for (int k = 0; k < b.pasids; ++k)
+        r = r && implies(mm.count > 0 && s.alloc.owner[k] == m, mm.pasid == entry_pasid(s, k));
     }
     return r;
   }

@@ -1,0 +1,83 @@
+#include "transition.hpp"
+
+namespace pasid::smt {
+
+namespace {
+
+/// The symbolic arguments of an instance, the bind's PASID left to the input p.
+Args<Z3Domain> symbolic_args(const Instance& in, const z3::expr& p) {
+  const Args<Concrete>& c = in.args;
+  Args<Z3Domain> a;
+  a.thread = c.thread, a.device = c.device, a.file = c.file;
+  a.new_thread = c.new_thread, a.new_proc = c.new_proc, a.new_mm = c.new_mm;
+  a.new_file = c.new_file;
+  a.pasid = p;
+  a.pasid_slot = c.pasid == kNoPasid ? kNone : c.pasid - 1;
+  return a;
+}
+
+}  // namespace
+
+Transition::Transition(const Problem& pb) : pb_(pb), instances_(rule_instances(pb.bounds)) {
+  pb_.design.alloc_any_free = true;
+}
+
+SymbolicStep Transition::encode(const SymState& x, const SymState& next,
+                                const std::string& tag) const {
+  z3::context& ctx = z3_context();
+  const Bounds& b = pb_.bounds;
+  z3::expr p = int_constant("pasid@" + tag);
+  z3::expr_vector fire(ctx);
+  for (std::size_t i = 0; i < instances_.size(); ++i)
+    fire.push_back(ctx.bool_const(("fire" + std::to_string(i) + "@" + tag).c_str()));
+  z3::expr_vector before = state_terms(b, x);
+  std::vector<z3::expr> chain;
+  for (unsigned f = 0; f < before.size(); ++f) chain.push_back(before[f]);
+  z3::expr_vector enabled(ctx);
+  Log<Z3Domain> log;
+  for (int i = static_cast<int>(instances_.size()) - 1; i >= 0; --i) {
+    const Instance& in = instances_[static_cast<std::size_t>(i)];
+    Args<Z3Domain> a = symbolic_args(in, p);
+    z3::expr fires = fire[static_cast<unsigned>(i)];
+    enabled.push_back(fires && rule_guard(in.rule, x, b, pb_.design, a).expr());
+    SymState post = x;
+    Log<Z3Domain> seen;
+    Step<Z3Domain> st(post, b, pb_.design, seen);
+    rule_effect(in.rule, st, a);
+    z3::expr_vector after = state_terms(b, post);
+    for (unsigned f = 0; f < after.size(); ++f)
+      if (!z3::eq(after[f], before[f])) chain[f] = z3::ite(fires, after[f], chain[f]);
+    for (auto& o : seen) {
+      o.when = o.when && fires;
+      log.push_back(o);
+    }
+  }
+  z3::expr_vector now = state_terms(b, next);
+  z3::expr_vector frame(ctx);
+  for (unsigned f = 0; f < now.size(); ++f) frame.push_back(now[f] == chain[f]);
+  return {z3::mk_or(enabled) && z3::atmost(fire, 1) && z3::mk_and(frame), std::move(log), fire, p};
+}
+
+z3::expr Transition::initial(const SymState& x) const {
+  return same_state(pb_.bounds, x, initial_state<Z3Domain>());
+}
+
+z3::expr Transition::property(const SymState& pre, const Log<Z3Domain>& log, const SymState& post,
+                              bool with_types) const {
+  z3::expr_vector all(z3_context());
+  if (with_types) all.push_back(type_ok(pb_.bounds, post));
+  for (int inv : pb_.invariants)
+    all.push_back(invariant_holds(inv, pb_.bounds, pre, log, post).expr());
+  return z3::mk_and(all);
+}
+
+z3::expr Transition::state_property(const SymState& x) const {
+  z3::expr_vector all(z3_context());
+  Log<Z3Domain> none;
+  for (int inv : pb_.invariants)
+    if (!invariant_reads_log(inv))
+      all.push_back(invariant_holds(inv, pb_.bounds, x, none, x).expr());
+  return z3::mk_and(all);
+}
+
+}  // namespace pasid::smt

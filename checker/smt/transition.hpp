@@ -1,0 +1,52 @@
+#pragma once
+// The model's transition relation over symbolic states, built from the same rules the
+// explicit engine runs.  Each step has two inputs: which rule instance fires
+// (one Boolean "fire<i>@tag" per instance of the explicit engine's list, at most one true) and the
+// PASID a bind allocates ("pasid@tag", any 20-bit value).  A bind instance whose explicit PASID is
+// p here stands for "allocate into table entry p-1", so one instance list serves both.
+
+#include <string>
+#include <vector>
+
+#include "checker/engine.hpp"
+#include "checker/explicit/instances.hpp"
+#include "symbolic_state.hpp"
+
+namespace pasid::smt {
+
+/// One symbolic step: x --T--> next, and what it observed (each observation guarded by
+/// the instance that makes it).
+struct SymbolicStep {
+  z3::expr relation;
+  Log<Z3Domain> log;
+  z3::expr_vector fire;  ///< the "fire<i>@tag" inputs: instance i fires
+  z3::expr pasid;        ///< the "pasid@tag" input
+};
+
+class Transition {
+ public:
+  /// The SMT engines check pb's design with allocation of any free PASID.
+  explicit Transition(const Problem& pb);
+
+  SymbolicStep encode(const SymState& x, const SymState& next, const std::string& tag) const;
+
+  /// The state x == the initial state.
+  z3::expr initial(const SymState& x) const;
+
+  /// The invariants of the problem over a step, and (with_types) the type invariant of
+  /// the post-state, whose violation would be a model bug.  k-induction leaves the type
+  /// invariant out: its ranges hold of reachable states only, never inductively.
+  z3::expr property(const SymState& pre, const Log<Z3Domain>& log, const SymState& post,
+                    bool with_types = true) const;
+  /// The state invariants of the problem, of state x alone.
+  z3::expr state_property(const SymState& x) const;
+
+  const std::vector<Instance>& instances() const { return instances_; }
+  const Problem& problem() const { return pb_; }
+
+ private:
+  Problem pb_;
+  std::vector<Instance> instances_;
+};
+
+}  // namespace pasid::smt
