@@ -59,6 +59,7 @@ json counterexample_json(const Problem& pb, const Counterexample& cex) {
 }
 
 json stats_json(const Problem& pb, const Stats& st) {
+  if (st.rule_fired.empty()) return {{"depth", st.depth}, {"seconds", st.seconds}};  // SMT
   json fired = json::object();
   for (int r = 0; r < kRuleCount; ++r)
     fired[rule_info(r).name] = st.rule_fired[static_cast<unsigned>(r)];
@@ -101,11 +102,14 @@ json result_json(const Spec& spec, const Result& r) {
               {"invariants", invariants},
               {"verdict", verdict_name(r.verdict)},
               {"statistics", stats_json(spec.problem, r.stats)}};
+  out["engine"] = r.engine;
+  if (!r.stats.depth_seconds.empty()) out["depth_seconds"] = r.stats.depth_seconds;
+  if (!r.proof.empty()) out["proof"] = r.proof;
   if (r.verdict == Verdict::unknown) out["reason"] = r.reason;
   if (r.counterexample)
     out["counterexample"] = counterexample_json(spec.problem, *r.counterexample);
   json warnings = json::array();
-  if (r.verdict == Verdict::holds)
+  if (r.verdict == Verdict::holds && !r.stats.rule_fired.empty())
     for (const auto& w : vacuity_warnings(spec.problem, r.stats)) warnings.push_back(w);
   out["warnings"] = warnings;
   return out;

@@ -1,0 +1,95 @@
+// The SMT engines against the explicit engine, at the smallest bounds that still have
+// exec: same verdicts, and BMC's counterexample as short as BFS's.
+
+#include <doctest/doctest.h>
+
+#include <memory>
+
+#include "checker/explicit/explorer.hpp"
+#include "checker/smt/smt_engine.hpp"
+
+using namespace pasid;
+
+namespace {
+
+/// 5.18 (with `mutant` planted, if any) at the smallest bounds that have exec.
+Problem tiny(const char* mutant) {
+  Problem pb;
+  pb.bounds = {1, 1, 2, 1, 1, 1};  // threads, processes, mms, devices, files, pasids
+  for (const auto& m : mutants())
+    if (std::string(m.name) == mutant) m.apply(pb.design);
+  for (int i = 0; i < kInvariantCount; ++i)
+    if (std::string(invariant_info(i).name) != "no_spurious_sigsegv") pb.invariants.push_back(i);
+  return pb;
+}
+
+Problem only(Problem pb, const char* invariant) {
+  pb.invariants = {find_invariant(invariant)};
+  return pb;
+}
+
+}  // namespace
+
+TEST_CASE("bmc finds the explicit engine's shortest counterexample, replayed") {
+  for (const char* mutant : {"free-on-last-unbind", "exec-keeps-msr"}) {
+    CAPTURE(mutant);
+    Problem pb = tiny(mutant);
+    Result e = ExplicitEngine().check(pb);
+    Result b = smt::BmcEngine().check(pb);
+    REQUIRE(e.verdict == Verdict::violated);
+    REQUIRE(b.verdict == Verdict::violated);
+    REQUIRE(b.counterexample);
+    CHECK(b.counterexample->steps.size() == e.counterexample->steps.size());
+    CHECK(b.counterexample->broken == e.counterexample->broken);
+    CHECK(b.engine == "bmc");
+  }
+}
+
+TEST_CASE("bmc says unknown, not holds, when it finds nothing within its depth") {
+  smt::SmtOptions o;
+  o.depth = 1;  // the mutant needs 2 steps
+  Result r = smt::BmcEngine(o).check(tiny("free-on-last-unbind"));
+  CHECK(r.verdict == Verdict::unknown);
+  CHECK(r.reason.find("no counterexample up to depth 1") != std::string::npos);
+  CHECK(r.stats.depth == 1);
+}
+
+TEST_CASE("k-induction proves what is inductive and reports how far it got otherwise") {
+  smt::SmtOptions o;
+  o.depth = 3;
+  Result r = smt::KInductionEngine(o).check(only(tiny(""), "fresh_child"));
+  CHECK(r.verdict == Verdict::holds);
+  CHECK(r.proof.find("1-inductive") != std::string::npos);
+  r = smt::KInductionEngine(o).check(only(tiny(""), "unique_owner"));
+  CHECK(r.verdict == Verdict::unknown);
+  CHECK(r.reason.find("k up to 3") != std::string::npos);
+  r = smt::KInductionEngine(o).check(tiny("free-on-last-unbind"));
+  CHECK(r.verdict == Verdict::violated);
+  CHECK(r.counterexample->steps.size() == 2);
+}
+
+TEST_CASE("pdr proves with an invariant over the model's fields, or finds the violation") {
+  Result r = smt::PdrEngine().check(only(tiny(""), "pasid_in_range"));
+  CHECK(r.verdict == Verdict::holds);
+  CHECK(r.proof.find("inductive invariant") != std::string::npos);
+  r = smt::PdrEngine().check(tiny("free-on-last-unbind"));
+  CHECK(r.verdict == Verdict::violated);
+  CHECK(r.counterexample->steps.size() == 2);
+}
+
+TEST_CASE("a solver time-out is unknown with its reason, never a pass") {
+  smt::SmtOptions o;
+  o.timeout_seconds = 0.001;
+  Problem pb;  // the default bounds: far more than a millisecond's work
+  pb.invariants = {find_invariant("unique_owner")};
+  std::vector<std::unique_ptr<Engine>> engines;
+  engines.push_back(std::make_unique<smt::BmcEngine>(o));
+  engines.push_back(std::make_unique<smt::KInductionEngine>(o));
+  engines.push_back(std::make_unique<smt::PdrEngine>(o));
+  for (const auto& e : engines) {
+    Result r = e->check(pb);
+    CAPTURE(e->name());
+    CHECK(r.verdict == Verdict::unknown);
+    CHECK(r.reason.find("time-out") != std::string::npos);
+  }
+}
