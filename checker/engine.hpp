@@ -12,11 +12,11 @@
 
 namespace pasid {
 
-/// What to check: a design, bounds, and the invariants (indices into AllInvariants).
+/// What to check: a design, bounds, and the invariants (built in or written).
 struct Problem {
   Design design;
   Bounds bounds;
-  std::vector<int> invariants;
+  std::vector<Property> invariants;
   bool symmetry = true;  ///< explicit engine: store one representative per slot renaming
 };
 
@@ -33,7 +33,8 @@ struct TraceStep {
 };
 
 /// A path from the initial state whose last step breaks `invariant` (the first of the
-/// problem's invariants it breaks) and every invariant in `broken`.
+/// problem's invariants it breaks) and every invariant in `broken` (positions in the
+/// problem's list of invariants).
 struct Counterexample {
   State<Concrete> initial;
   std::vector<TraceStep> steps;
@@ -49,7 +50,7 @@ struct Stats {
   std::uint64_t peak_rss_bytes = 0;
   std::size_t bytes_per_state = 0;
   std::vector<std::uint64_t> rule_fired;      ///< per rule, in AllRules order
-  std::vector<std::uint64_t> premise_held;    ///< per invariant, in AllInvariants order
+  std::vector<std::uint64_t> premise_held;    ///< per invariant of the problem, in its order
   std::vector<std::uint64_t> seen;            ///< per Seen kind
   std::vector<std::uint64_t> pasid_frees_at;  ///< per FreeSite
   std::vector<double> depth_seconds;          ///< SMT engines: when each depth was done

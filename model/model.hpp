@@ -43,4 +43,5 @@
 #include "catalog.hpp"
 #include "fields.hpp"
 #include "invariants.hpp"
+#include "property.hpp"
 #include "rules.hpp"

@@ -135,7 +135,7 @@ Result run_all(const CheckOptions& o, const Spec& spec) {
   std::vector<Result> results;
   for (const auto& name : kEngines) {
     results.push_back(run_engine(name, o, spec.problem));
-    if (!o.quiet) std::cout << summary_line(results.back()) << "\n";
+    if (!o.quiet) std::cout << summary_line(spec.problem, results.back()) << "\n";
   }
   std::string why = disagreement(results);
   if (!why.empty()) throw std::logic_error("the engines disagree: " + why);
@@ -156,7 +156,7 @@ int run_check(const CheckOptions& o) {
   if (drawing && r.counterexample) write_pictures(o.pictures, spec.problem, *r.counterexample);
   if (drawing && !r.counterexample) std::cerr << "pasidcheck: no counterexample to draw\n";
   if (!o.expect) return exit_for(r.verdict);
-  std::string why = expectation_mismatch(*spec.expect, r);
+  std::string why = expectation_mismatch(*spec.expect, spec.problem, r);
   std::cout << spec.file << ": "
             << (why.empty() ? "expectation met" : "expectation NOT met: " + why) << "\n";
   return why.empty() ? kHolds : kViolated;
@@ -195,6 +195,21 @@ void add_picture_options(CLI::App* cmd, PictureOptions& p) {
   cmd->add_option("--dot", p.dot, "write the counterexample as a DOT sequence diagram");
   cmd->add_option("--svg", p.svg, "... rendered as SVG");
   cmd->add_option("--png", p.png, "... rendered as PNG");
+}
+
+/// The line of the error's file it points at, with a caret under its column (clang's
+/// layout), or "" when there is no such line or it is not printable text.
+std::string caret(const InputError& e) {
+  if (e.line() <= 0 || e.col() <= 0) return "";
+  std::ifstream in(e.file(), std::ios::binary);
+  std::string line;
+  for (int i = 0; i < e.line() && std::getline(in, line);) ++i;
+  if (!in || line.size() > 300 || static_cast<std::size_t>(e.col()) > line.size() + 1) return "";
+  for (char c : line)
+    if (c != '\t' && (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)) return "";
+  std::string under = line.substr(0, static_cast<std::size_t>(e.col() - 1));
+  for (char& c : under) c = c == '\t' ? '\t' : ' ';
+  return line + "\n" + under + "^\n";
 }
 
 void run_list() {
@@ -270,7 +285,7 @@ int main(int argc, char** argv) {
     if (graph_cmd->parsed()) return run_graph(graph);
     return run_check(check);
   } catch (const InputError& e) {
-    std::cerr << e.formatted() << "\n";
+    std::cerr << e.formatted() << "\n" << caret(e);
     return kBadInput;
   } catch (const std::exception& e) {
     std::cerr << "pasidcheck: internal error: " << e.what() << "\n";

@@ -31,11 +31,13 @@ class Search {
         table_(codec_.width()),
         packed_(codec_.width()) {
     stats_.rule_fired.assign(kRuleCount, 0);
-    stats_.premise_held.assign(kInvariantCount, 0);
+    stats_.premise_held.assign(pb.invariants.size(), 0);
     stats_.seen.assign(kSeenKinds, 0);
     stats_.pasid_frees_at.assign(kFreeSites, 0);
-    for (int inv : pb.invariants)
-      (invariant_reads_log(inv) ? step_invariants_ : state_invariants_).push_back(inv);
+    for (std::size_t i = 0; i < pb.invariants.size(); ++i) {
+      (pb.invariants[i].reads_step() ? step_invariants_ : state_invariants_).push_back(i);
+      symmetry_ = symmetry_ && !pb.invariants[i].names_pasids();
+    }
   }
 
   /// Graph mode: record into g, refuse more than max states.
@@ -102,10 +104,12 @@ class Search {
   std::vector<std::uint8_t> packed_;
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> via_;
-  std::vector<std::uint8_t> concrete_;  // with symmetry: the states themselves, by index
-  std::uint32_t level_end_ = 1;         // index of the first state of the next BFS level
-  std::vector<int> step_invariants_;
-  std::vector<int> state_invariants_;
+  std::vector<std::uint8_t> concrete_;        // with symmetry: the states themselves, by index
+  std::uint32_t level_end_ = 1;               // index of the first state of the next BFS level
+  std::vector<std::size_t> step_invariants_;  // positions in pb_.invariants
+  std::vector<std::size_t> state_invariants_;
+  // Renaming slots keeps every built-in invariant, but not a formula that names PASIDs.
+  bool symmetry_ = pb_.symmetry;
   std::optional<Violation> violation_;
   Stats stats_;
   StateGraph* graph_ = nullptr;
@@ -125,7 +129,7 @@ class Search {
 
   /// Packs the representative of s into out.
   void pack(const State<Concrete>& s, std::uint8_t* out) const {
-    if (!pb_.symmetry) return codec_.pack(s, out);
+    if (!symmetry_) return codec_.pack(s, out);
     State<Concrete> rep = s;
     canonicalize(rep, pb_.bounds);
     codec_.pack(rep, out);
@@ -139,7 +143,7 @@ class Search {
     if (!is_new) return {index, false};
     if (graph_ && table_.size() > max_states_)
       throw std::length_error("more than " + std::to_string(max_states_) + " states");
-    if (pb_.symmetry) {
+    if (symmetry_) {
       codec_.pack(s, packed_.data());
       concrete_.insert(concrete_.end(), packed_.begin(), packed_.end());
     }
@@ -150,16 +154,17 @@ class Search {
 
   /// The state stored as number i (itself, not its representative).
   const std::uint8_t* stored(std::uint32_t i) const {
-    return pb_.symmetry ? &concrete_[i * codec_.width()] : table_.at(i);
+    return symmetry_ ? &concrete_[i * codec_.width()] : table_.at(i);
   }
 
   /// Checks the invariants in `which` over one step, counting premises.  True if one broke.
-  bool broken(const std::vector<int>& which, const State<Concrete>& pre, const Log<Concrete>& log,
-              const State<Concrete>& post) {
+  bool broken(const std::vector<std::size_t>& which, const State<Concrete>& pre,
+              const Log<Concrete>& log, const State<Concrete>& post) {
     bool any = false;
-    for (int inv : which) {
-      if (invariant_premise(inv, pb_.bounds, pre, log, post)) ++stats_.premise_held[inv];
-      any = any || !invariant_holds(inv, pb_.bounds, pre, log, post);
+    for (std::size_t i : which) {
+      const Property& p = pb_.invariants[i];
+      if (property_premise(p, pb_.bounds, pre, log, post)) ++stats_.premise_held[i];
+      any = any || !property_holds(p, pb_.bounds, pre, log, post);
     }
     return any;
   }

@@ -14,8 +14,9 @@ State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Ins
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
                             const State<Concrete>& post) {
   std::vector<int> out;
-  for (int inv : pb.invariants)
-    if (!invariant_holds(inv, pb.bounds, pre, log, post)) out.push_back(inv);
+  for (std::size_t i = 0; i < pb.invariants.size(); ++i)
+    if (!property_holds(pb.invariants[i], pb.bounds, pre, log, post))
+      out.push_back(static_cast<int>(i));
   return out;
 }
 

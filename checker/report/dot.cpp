@@ -131,9 +131,10 @@ void write_dot(std::ostream& out, const Problem& pb, const Counterexample& cex) 
   for (std::size_t i = 1; i <= cex.steps.size(); ++i) write_row(out, ls, ch, cex.steps[i - 1], i);
   write_lifelines(out, ls, cex.steps.size() + 1);
   std::string broken;
-  for (int b : cex.broken)
-    broken += std::string("broken: ") + invariant_info(b).name + "\\l" +
-              escape(invariant_info(b).statement) + "\\l";
+  for (int b : cex.broken) {
+    const Property& p = pb.invariants[static_cast<unsigned>(b)];
+    broken += "broken: " + escape(p.name) + "\\l" + escape(p.statement) + "\\l";
+  }
   out << "  bad [label=\"" << broken << "\", shape=box, color=red, fontcolor=red, penwidth=2];\n";
   out << "  e" << cex.steps.size() << " -> bad [color=red, penwidth=2];\n";
   out << "}\n";

@@ -50,8 +50,8 @@ json counterexample_json(const Problem& pb, const Counterexample& cex) {
     before = &st.after;
   }
   json broken = json::array();
-  for (int b : cex.broken) broken.push_back(invariant_info(b).name);
-  return {{"invariant", invariant_info(cex.invariant).name},
+  for (int b : cex.broken) broken.push_back(pb.invariants[static_cast<unsigned>(b)].name);
+  return {{"invariant", broken_name(pb, cex)},
           {"broken", broken},
           {"length", cex.steps.size()},
           {"initial", state_json(pb.bounds, cex.initial)},
@@ -64,8 +64,8 @@ json stats_json(const Problem& pb, const Stats& st) {
   for (int r = 0; r < kRuleCount; ++r)
     fired[rule_info(r).name] = st.rule_fired[static_cast<unsigned>(r)];
   json premises = json::object();
-  for (int inv : pb.invariants)
-    premises[invariant_info(inv).name] = st.premise_held[static_cast<unsigned>(inv)];
+  for (std::size_t i = 0; i < pb.invariants.size(); ++i)
+    premises[pb.invariants[i].name] = st.premise_held[i];
   double rate = st.seconds > 0 ? static_cast<double>(st.states) / st.seconds : 0;
   return {{"states", st.states},
           {"transitions", st.transitions},
@@ -88,7 +88,11 @@ json stats_json(const Problem& pb, const Stats& st) {
 json result_json(const Spec& spec, const Result& r) {
   const Bounds& b = spec.problem.bounds;
   json invariants = json::array();
-  for (int inv : spec.problem.invariants) invariants.push_back(invariant_info(inv).name);
+  for (const Property& p : spec.problem.invariants)
+    if (p.builtin >= 0)
+      invariants.push_back(p.name);
+    else
+      invariants.push_back({{"name", p.name}, {"statement", p.statement}, {"formula", p.source}});
   json out = {{"spec", spec.file},
               {"variant", spec.variant},
               {"mutants", spec.mutants},

@@ -7,6 +7,7 @@
 #include "checker/error.hpp"
 #include "checker/explicit/instances.hpp"
 #include "checker/explicit/successor.hpp"
+#include "checker/spec/written.hpp"
 
 namespace pasid {
 
@@ -28,7 +29,7 @@ class Reader {
     saved.problem = problem(j);
     if (!j.contains("counterexample")) fail("the result has no counterexample (its verdict holds)");
     const json& cex = j["counterexample"];
-    int inv = invariant(cex.value("invariant", ""));
+    int inv = position(saved.problem, cex.value("invariant", ""));
     auto replayed = replay(saved.problem, path(saved.problem.bounds, cex), inv);
     if (!replayed) fail("the counterexample does not replay in this model");
     saved.counterexample = *replayed;
@@ -67,10 +68,29 @@ class Reader {
     return v.get<int>();
   }
 
-  int invariant(const std::string& name) const {
+  /// Where the invariant called `name` is in the problem's list.
+  int position(const Problem& pb, const std::string& name) const {
+    for (std::size_t i = 0; i < pb.invariants.size(); ++i)
+      if (pb.invariants[i].name == name) return static_cast<int>(i);
+    fail("the counterexample breaks \"" + name + "\", which the result does not list");
+  }
+
+  /// A built-in invariant by name, or a written one as {"name", "formula"}.
+  Property invariant(const json& j) const {
+    if (j.is_object() && j.contains("name") && j["name"].is_string() && j.contains("formula") &&
+        j["formula"].is_string()) {
+      Property p;
+      p.name = j["name"].get<std::string>();
+      p.source = p.statement = j["formula"].get<std::string>();
+      if (j.contains("statement") && j["statement"].is_string())
+        p.statement = j["statement"].get<std::string>();
+      p.formula = parse_saved_formula(p.source, path_);
+      return p;
+    }
+    std::string name = j.is_string() ? j.get<std::string>() : j.dump();
     int i = find_invariant(name);
     if (i < 0) fail("unknown invariant \"" + name + "\"");
-    return i;
+    return builtin_property(i);
   }
 
   Problem problem(const json& j) const {
@@ -89,8 +109,7 @@ class Reader {
     pb.bounds = {number(b, "threads", 1, kMaxThreads), number(b, "processes", 1, kMaxProcesses),
                  number(b, "mms", 1, kMaxMms),         number(b, "devices", 1, kMaxDevices),
                  number(b, "files", 1, kMaxFiles),     number(b, "pasids", 1, kMaxPasids)};
-    for (const json& name : field(j, "invariants"))
-      pb.invariants.push_back(invariant(name.is_string() ? name.get<std::string>() : name.dump()));
+    for (const json& inv : field(j, "invariants")) pb.invariants.push_back(invariant(inv));
     return pb;
   }
 

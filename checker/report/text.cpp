@@ -102,9 +102,10 @@ std::string format_counterexample(const Problem& pb, const Counterexample& cex) 
     for (const auto& o : step.log) out += "       * " + format_observation(o) + "\n";
     before = &step.after;
   }
-  for (int b : cex.broken)
-    out += "  broken: " + std::string(invariant_info(b).name) + ": " + invariant_info(b).statement +
-           "\n";
+  for (int b : cex.broken) {
+    const Property& p = pb.invariants[static_cast<unsigned>(b)];
+    out += "  broken: " + p.name + ": " + p.statement + "\n";
+  }
   return out;
 }
 
@@ -137,17 +138,21 @@ std::vector<std::string> vacuity_warnings(const Problem& pb, const Stats& st) {
   for (int r = 0; r < kRuleCount; ++r)
     if (st.rule_fired[static_cast<unsigned>(r)] == 0)
       w.push_back(std::string("rule ") + rule_info(r).name + " never fired");
-  for (int inv : pb.invariants)
-    if (st.premise_held[static_cast<unsigned>(inv)] == 0)
-      w.push_back(std::string("invariant ") + invariant_info(inv).name +
-                  " holds vacuously: " + invariant_info(inv).premise + " never happened");
+  for (std::size_t i = 0; i < pb.invariants.size(); ++i)
+    if (st.premise_held[i] == 0)
+      w.push_back("invariant " + pb.invariants[i].name +
+                  " holds vacuously: " + pb.invariants[i].premise + " never happened");
   return w;
 }
 
-std::string summary_line(const Result& r) {
+std::string broken_name(const Problem& pb, const Counterexample& cex) {
+  return pb.invariants[static_cast<unsigned>(cex.invariant)].name;
+}
+
+std::string summary_line(const Problem& pb, const Result& r) {
   std::string out = r.engine + ": " + verdict_name(r.verdict);
   if (r.counterexample)
-    out += std::string(" (") + invariant_info(r.counterexample->invariant).name + ") at length " +
+    out += " (" + broken_name(pb, *r.counterexample) + ") at length " +
            std::to_string(r.counterexample->steps.size());
   if (r.verdict == Verdict::unknown) out += ": " + r.reason;
   if (r.engine == "explicit")
@@ -175,10 +180,9 @@ std::string format_report(const Spec& spec, const Result& r) {
          ", mms " + std::to_string(b.mms) + ", devices " + std::to_string(b.devices) + ", files " +
          std::to_string(b.files) + ", pasids " + std::to_string(b.pasids) + "\n";
   out += "invariants:";
-  for (int inv : spec.problem.invariants) out += std::string(" ") + invariant_info(inv).name;
+  for (const Property& p : spec.problem.invariants) out += " " + p.name;
   out += "\nresult: " + std::string(verdict_name(r.verdict));
-  if (r.counterexample)
-    out += " (" + std::string(invariant_info(r.counterexample->invariant).name) + ")";
+  if (r.counterexample) out += " (" + broken_name(spec.problem, *r.counterexample) + ")";
   if (r.verdict == Verdict::unknown) out += ": " + r.reason;
   out += "\n";
   if (r.counterexample) out += format_counterexample(spec.problem, *r.counterexample);

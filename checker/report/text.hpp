@@ -20,7 +20,10 @@ std::vector<std::string> vacuity_warnings(const Problem& pb, const Stats& st);
 
 /// One line: the engine, its verdict, and how far it got ("bmc: violated (fresh_child) at
 /// length 4 in 0.41 s").
-std::string summary_line(const Result& r);
+std::string summary_line(const Problem& pb, const Result& r);
+
+/// The name of the invariant a counterexample breaks first.
+std::string broken_name(const Problem& pb, const Counterexample& cex);
 
 /// The whole report for one spec.
 std::string format_report(const Spec& spec, const Result& r);

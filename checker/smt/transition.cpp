@@ -66,17 +66,16 @@ z3::expr Transition::property(const SymState& pre, const Log<Z3Domain>& log, con
                               bool with_types) const {
   z3::expr_vector all(z3_context());
   if (with_types) all.push_back(type_ok(pb_.bounds, post));
-  for (int inv : pb_.invariants)
-    all.push_back(invariant_holds(inv, pb_.bounds, pre, log, post).expr());
+  for (const Property& p : pb_.invariants)
+    all.push_back(property_holds(p, pb_.bounds, pre, log, post).expr());
   return z3::mk_and(all);
 }
 
 z3::expr Transition::state_property(const SymState& x) const {
   z3::expr_vector all(z3_context());
   Log<Z3Domain> none;
-  for (int inv : pb_.invariants)
-    if (!invariant_reads_log(inv))
-      all.push_back(invariant_holds(inv, pb_.bounds, x, none, x).expr());
+  for (const Property& p : pb_.invariants)
+    if (!p.reads_step()) all.push_back(property_holds(p, pb_.bounds, x, none, x).expr());
   return z3::mk_and(all);
 }
 

@@ -7,6 +7,7 @@
 
 #include "checker/error.hpp"
 #include "json.hpp"
+#include "written.hpp"
 
 namespace pasid {
 
@@ -14,7 +15,7 @@ namespace {
 
 class SpecReader {
  public:
-  explicit SpecReader(const std::string& file) : file_(file) {}
+  SpecReader(const std::string& file, std::string_view text) : file_(file), text_(text) {}
 
   Spec read(const Json& root) {
     Spec spec;
@@ -34,12 +35,13 @@ class SpecReader {
     if (!bounds) fail(root, "the spec has no \"bounds\"");
     spec.problem.bounds = read_bounds(*bounds);
     read_invariants(root.find("invariants"), spec.problem);
-    if (const Json* e = root.find("expect")) spec.expect = read_expect(*e);
+    if (const Json* e = root.find("expect")) spec.expect = read_expect(*e, spec.problem);
     return spec;
   }
 
  private:
   const std::string& file_;
+  std::string_view text_;
 
   [[noreturn]] void fail(const Json& at, const std::string& msg) const {
     throw InputError(file_, at.line, at.col, msg);
@@ -123,14 +125,22 @@ class SpecReader {
   void read_invariants(const Json* v, Problem& problem) const {
     problem.invariants.clear();
     if (!v || (v->kind == Json::Kind::string && v->string == "all")) {
-      for (int i = 0; i < kInvariantCount; ++i) problem.invariants.push_back(i);
+      for (int i = 0; i < kInvariantCount; ++i) problem.invariants.push_back(builtin_property(i));
       return;
     }
     if (v->kind != Json::Kind::array)
-      fail(*v, std::string("\"invariants\" must be \"all\" or an array of names, not ") +
-                   kind_name(v->kind));
+      fail(*v,
+           std::string("\"invariants\" must be \"all\" or an array, not ") + kind_name(v->kind));
     if (v->items.empty()) fail(*v, "\"invariants\" is empty: there is nothing to check");
-    for (const Json& item : v->items) problem.invariants.push_back(invariant(item));
+    for (const Json& item : v->items) {
+      Property p = item.kind == Json::Kind::object ? read_written(item, text_, file_)
+                                                   : builtin_property(invariant(item));
+      for (const Property& q : problem.invariants)
+        if (q.name == p.name) fail(item, "invariant \"" + p.name + "\" is listed twice");
+      if (p.builtin < 0 && find_invariant(p.name) >= 0)
+        fail(item, "\"" + p.name + "\" is the name of a built-in invariant: choose another");
+      problem.invariants.push_back(std::move(p));
+    }
   }
 
   int invariant(const Json& item) const {
@@ -141,7 +151,15 @@ class SpecReader {
     return i;
   }
 
-  Expectation read_expect(const Json& e) const {
+  /// The name of one of the problem's invariants.
+  std::string checked_name(const Json& item, const Problem& problem) const {
+    std::string name = text(item, "invariant");
+    for (const Property& p : problem.invariants)
+      if (p.name == name) return name;
+    fail(item, "the spec does not check \"" + name + "\"");
+  }
+
+  Expectation read_expect(const Json& e, const Problem& problem) const {
     expect_kind(e, Json::Kind::object, "\"expect\"");
     check_keys(e, {"verdict", "invariant", "length"}, "\"expect\"");
     Expectation x;
@@ -154,7 +172,7 @@ class SpecReader {
       x.verdict = Verdict::violated;
     else
       fail(*verdict, "expect.verdict must be \"holds\" or \"violated\", not \"" + v + "\"");
-    if (const Json* inv = e.find("invariant")) x.invariant = invariant_info(invariant(*inv)).name;
+    if (const Json* inv = e.find("invariant")) x.invariant = checked_name(*inv, problem);
     if (x.verdict == Verdict::violated && x.invariant.empty())
       fail(e, "an expected violation must name its \"invariant\"");
     if (const Json* len = e.find("length")) {
@@ -171,7 +189,7 @@ class SpecReader {
 
 Spec parse_spec(std::string_view text, const std::string& file) {
   Json root = parse_json(text, file);
-  return SpecReader(file).read(root);
+  return SpecReader(file, text).read(root);
 }
 
 Spec read_spec(const std::string& path) {
@@ -187,7 +205,7 @@ Spec read_spec(const std::string& path) {
 
 namespace pasid {
 
-std::string expectation_mismatch(const Expectation& want, const Result& got) {
+std::string expectation_mismatch(const Expectation& want, const Problem& pb, const Result& got) {
   std::string why;
   if (got.verdict != want.verdict)
     return std::string("expected ") + verdict_name(want.verdict) + ", got " +
@@ -196,8 +214,9 @@ std::string expectation_mismatch(const Expectation& want, const Result& got) {
   std::string names;
   bool found = false;
   for (int b : got.counterexample->broken) {
-    found = found || want.invariant == invariant_info(b).name;
-    names += (names.empty() ? "" : ", ") + std::string(invariant_info(b).name);
+    const std::string& name = pb.invariants[static_cast<unsigned>(b)].name;
+    found = found || want.invariant == name;
+    names += (names.empty() ? "" : ", ") + name;
   }
   if (!found) why += "expected " + want.invariant + " broken, got " + names + "; ";
   int len = static_cast<int>(got.counterexample->steps.size());

@@ -7,7 +7,8 @@
 //     "mutants": ["fork-copies-msr"],     // optional
 //     "bounds": {"processes": 2, "threads": 3, "mms": 2, "devices": 1, "pasids": 2,
 //                "files": 2},             // files optional: devices * processes, at most 8
-//     "invariants": "all",                // or a list of names
+//     "invariants": "all",                // or a list of names and written ones
+//                                         // (written.hpp)
 //     "expect": {"verdict": "violated", "invariant": "fresh_child", "length": 4}
 //   }
 
@@ -45,6 +46,6 @@ Spec read_spec(const std::string& path);
 namespace pasid {
 
 /// Empty when the result meets the spec's expectation; otherwise what differs.
-std::string expectation_mismatch(const Expectation& want, const Result& got);
+std::string expectation_mismatch(const Expectation& want, const Problem& pb, const Result& got);
 
 }  // namespace pasid

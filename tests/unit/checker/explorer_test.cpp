@@ -10,7 +10,7 @@ namespace {
 Problem tiny() {
   Problem pb;
   pb.bounds = {1, 1, 1, 1, 1, 1};  // threads, processes, mms, devices, files, pasids
-  for (int i = 0; i < kInvariantCount; ++i) pb.invariants.push_back(i);
+  pb.invariants = builtin_properties();
   return pb;
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("explorer: rule and premise statistics") {
 TEST_CASE("explorer: the memory limit stops the search with verdict unknown and a reason") {
   Problem pb = tiny();
   pb.bounds = {3, 2, 2, 1, 2, 2};
-  pb.invariants = {0, 1, 2, 3, 4, 5, 6, 7, 9};  // all but no_spurious_sigsegv (B6)
+  pb.invariants = builtin_properties({"no_spurious_sigsegv"});  // B6
   pb.symmetry = false;
   SearchOptions options;
   options.max_memory_bytes = 1 << 20;
@@ -82,8 +82,8 @@ TEST_CASE("explorer: the memory limit stops the search with verdict unknown and 
 TEST_CASE("explorer: progress is reported about once a second while it runs") {
   Problem pb = tiny();
   pb.bounds = {3, 2, 2, 1, 2, 2};
-  pb.invariants = {0, 1, 2, 3, 4, 5, 6, 7, 9};  // all but no_spurious_sigsegv (B6)
-  pb.symmetry = false;                          // about 2.5 s: long enough for a report or two
+  pb.invariants = builtin_properties({"no_spurious_sigsegv"});  // B6
+  pb.symmetry = false;  // about 2.5 s: long enough for a report or two
   std::vector<Progress> seen;
   SearchOptions options;
   options.on_progress = [&](const Progress& p) { seen.push_back(p); };

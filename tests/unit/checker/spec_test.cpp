@@ -91,16 +91,18 @@ TEST_CASE("invariant, mutant and expectation errors") {
 
 TEST_CASE("expectation_mismatch") {
   Expectation want{Verdict::holds, "", -1};
+  Problem pb;
+  pb.invariants = builtin_properties();
   Result got;
   got.verdict = Verdict::holds;
-  CHECK(expectation_mismatch(want, got).empty());
+  CHECK(expectation_mismatch(want, pb, got).empty());
   got.verdict = Verdict::violated;
-  CHECK(expectation_mismatch(want, got) == "expected holds, got violated");
+  CHECK(expectation_mismatch(want, pb, got) == "expected holds, got violated");
   want = {Verdict::violated, "fresh_child", 4};
   got.counterexample = Counterexample{initial_state<Concrete>(), {}, 5, {5}};
-  CHECK(expectation_mismatch(want, got) == "expected a counterexample of length 4, got 0");
+  CHECK(expectation_mismatch(want, pb, got) == "expected a counterexample of length 4, got 0");
   got.counterexample->broken = {3};  // unique_owner
-  CHECK(expectation_mismatch(want, got) ==
+  CHECK(expectation_mismatch(want, pb, got) ==
         "expected fresh_child broken, got unique_owner; expected a counterexample of length 4, got "
         "0");
 }

@@ -15,7 +15,7 @@ Problem tiny(FreeSite free_at) {
   Problem pb;
   pb.design.pasid_free = free_at;
   pb.bounds = {1, 1, 1, 1, 1, 1};
-  for (int i = 0; i < kInvariantCount; ++i) pb.invariants.push_back(i);
+  pb.invariants = builtin_properties();
   return pb;
 }
 

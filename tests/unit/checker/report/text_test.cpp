@@ -11,7 +11,7 @@ Problem tiny(const Design& d = {}) {
   Problem pb;
   pb.design = d;
   pb.bounds = {1, 1, 1, 1, 1, 1};
-  for (int i = 0; i < kInvariantCount; ++i) pb.invariants.push_back(i);
+  pb.invariants = builtin_properties();
   return pb;
 }
 

@@ -18,13 +18,12 @@ Problem tiny(const char* mutant) {
   pb.bounds = {1, 1, 2, 1, 1, 1};  // threads, processes, mms, devices, files, pasids
   for (const auto& m : mutants())
     if (std::string(m.name) == mutant) m.apply(pb.design);
-  for (int i = 0; i < kInvariantCount; ++i)
-    if (std::string(invariant_info(i).name) != "no_spurious_sigsegv") pb.invariants.push_back(i);
+  pb.invariants = builtin_properties({"no_spurious_sigsegv"});  // B6
   return pb;
 }
 
 Problem only(Problem pb, const char* invariant) {
-  pb.invariants = {find_invariant(invariant)};
+  pb.invariants = {builtin_property(find_invariant(invariant))};
   return pb;
 }
 
@@ -81,7 +80,7 @@ TEST_CASE("a solver time-out is unknown with its reason, never a pass") {
   smt::SmtOptions o;
   o.timeout_seconds = 0.001;
   Problem pb;  // the default bounds: far more than a millisecond's work
-  pb.invariants = {find_invariant("unique_owner")};
+  pb.invariants = {builtin_property(find_invariant("unique_owner"))};
   std::vector<std::unique_ptr<Engine>> engines;
   engines.push_back(std::make_unique<smt::BmcEngine>(o));
   engines.push_back(std::make_unique<smt::KInductionEngine>(o));

@@ -1,7 +1,8 @@
 // The model is written once: its rules and invariants, instantiated over Z3 terms, must
 // agree with the concrete instantiation.  For sampled reachable states of every design,
 // the symbolic guard, post-state and invariant verdicts of every rule instance, built over
-// the state as Z3 constants and simplified, equal what the concrete model computes.
+// the state as Z3 constants and simplified, equal what the concrete model computes; so do
+// the verdicts of the invariants written in the formula language (specs/written/).
 
 #include <doctest/doctest.h>
 
@@ -9,6 +10,7 @@
 #include "checker/explicit/instances.hpp"
 #include "checker/explicit/successor.hpp"
 #include "checker/smt/symbolic_state.hpp"
+#include "written_forms.hpp"
 
 using namespace pasid;
 using S = smt::Z3Domain;
@@ -59,9 +61,12 @@ bool agrees(const Problem& pb, const Instance& in, const State<Concrete>& s) {
   Step<S> st(spost, pb.bounds, pb.design, slog);
   rule_effect(in.rule, st, a);
   if (!same_state(pb.bounds, spost, post)) return false;
-  for (int inv = 0; inv < kInvariantCount; ++inv) {
-    bool holds = invariant_holds(inv, pb.bounds, s, log, post);
-    if (!same_value(invariant_holds(inv, pb.bounds, x, slog, spost), holds)) return false;
+  for (const Property& p : pb.invariants) {  // built-in and written
+    bool holds = property_holds(p, pb.bounds, s, log, post);
+    if (!same_value(property_holds(p, pb.bounds, x, slog, spost), holds)) {
+      FAIL_CHECK(p.name << " after " << instance_name(in.rule, in.args));
+      return false;
+    }
   }
   return true;
 }
@@ -87,6 +92,8 @@ void check_design(const Problem& pb, int walks, int steps) {
 TEST_CASE("the model over Z3 terms agrees with the concrete model, for every design") {
   Problem pb;
   pb.bounds = {2, 2, 2, 1, 2, 2};  // threads, processes, mms, devices, files, pasids
+  pb.invariants = builtin_properties();
+  for (const auto& [name, p] : test::written_forms()) pb.invariants.push_back(p);
   for (const auto& v : variants()) {
     CAPTURE(std::string(v.name));
     Design d;
