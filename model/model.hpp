@@ -43,5 +43,6 @@
 #include "catalog.hpp"
 #include "fields.hpp"
 #include "invariants.hpp"
+#include "lemmas.hpp"
 #include "property.hpp"
 #include "rules.hpp"

@@ -187,6 +187,9 @@ std::string format_report(const Spec& spec, const Result& r) {
   out += "\n";
   if (r.counterexample) out += format_counterexample(spec.problem, *r.counterexample);
   if (r.engine != "explicit") return out + format_solver_stats(r);
+  for (const Property& p : spec.problem.invariants)
+    if (spec.problem.symmetry && p.names_pasids())
+      out += "note: no symmetry reduction: " + p.name + " tells PASID values apart\n";
   out += format_stats(r.stats);
   if (r.verdict == Verdict::holds)
     for (const auto& w : vacuity_warnings(spec.problem, r.stats)) out += "warning: " + w + "\n";

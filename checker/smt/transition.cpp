@@ -71,6 +71,10 @@ z3::expr Transition::property(const SymState& pre, const Log<Z3Domain>& log, con
   return z3::mk_and(all);
 }
 
+z3::expr Transition::lemmas(const SymState& x) const {
+  return well_formed(pb_.bounds, x).expr();
+}
+
 z3::expr Transition::state_property(const SymState& x) const {
   z3::expr_vector all(z3_context());
   Log<Z3Domain> none;

@@ -40,6 +40,8 @@ class Transition {
                     bool with_types = true) const;
   /// The state invariants of the problem, of state x alone.
   z3::expr state_property(const SymState& x) const;
+  /// The model's bookkeeping lemmas (model/lemmas.hpp) of state x.
+  z3::expr lemmas(const SymState& x) const;
 
   const std::vector<Instance>& instances() const { return instances_; }
   const Problem& problem() const { return pb_; }

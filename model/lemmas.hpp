@@ -1,0 +1,95 @@
+#pragma once
+// The model's bookkeeping, stated as facts of every reachable state: reference counts
+// equal what they count, dead objects are empty, allocated PASIDs have live owners.
+// They are not properties of the kernel design under check but of the model's encoding;
+// k-induction assumes them to cut off unreachable states that no invariant of the design
+// doc rules out (an mm with mm_count 0 and a bond, say), and checks them like the
+// invariants, so a design whose bookkeeping differs makes the proof fail, never lie.
+
+#include "pasid_allocator.hpp"
+#include "queries.hpp"
+
+namespace pasid {
+
+/// A count over slots of a condition, in any domain.
+template <class D, class P>
+typename D::Int count_of(int n, P&& pred) {
+  auto c = D::num(0);
+  for (int k = 0; k < n; ++k) c = c + ite(pred(k), D::num(1), D::num(0));
+  return c;
+}
+
+/// mm_users, mm_count and the bonds' users equal the tasks, users and files they count;
+/// a freed mm is empty.
+template <class D>
+typename D::Bool counts_match(const Bounds& b, const State<D>& s) {
+  auto r = D::truth(true);
+  for (int m = 0; m < b.mms; ++m) {
+    const auto& mm = s.mms[m];
+    auto users = count_of<D>(b.threads, [&](int t) {
+      return s.threads[t].alive &&
+             pick<D>(b.processes, s.threads[t].proc, [&](int p) { return s.procs[p].mm == m; });
+    });
+    auto bonded = count_of<D>(b.devices, [&](int d) { return s.bonds[d][m].users > 0; });
+    r = r && mm.users == users && mm.count == ite(users > 0, D::num(1), D::num(0)) + bonded;
+    auto empty = mm.pasid == kNoPasid;
+    for (int f = 0; f < b.files; ++f) empty = empty && !mm.portal[f];
+    r = r && implies(mm.count == 0, empty);
+    for (int d = 0; d < b.devices; ++d) {
+      auto files =
+          count_of<D>(b.files, [&](int f) { return s.files[f].dev == d && s.files[f].mm == m; });
+      r = r && s.bonds[d][m].users == files &&
+          implies(s.bonds[d][m].entry, s.bonds[d][m].users > 0);
+    }
+  }
+  return r;
+}
+
+/// Threads belong to live process slots, processes with threads have an mm, and a file
+/// names a device and an mm exactly while it is referenced.
+template <class D>
+typename D::Bool tasks_placed(const Bounds& b, const State<D>& s) {
+  auto r = D::truth(true);
+  for (int t = 0; t < b.threads; ++t) {
+    const auto& th = s.threads[t];
+    r = r && ite(th.alive, th.proc >= 0 && th.proc < b.processes, th.proc == kNone);
+  }
+  for (int p = 0; p < b.processes; ++p)
+    r = r && ite(process_alive(s, b, p), s.procs[p].mm >= 0 && s.procs[p].mm < b.mms,
+                 s.procs[p].mm == kNone);
+  for (int f = 0; f < b.files; ++f) {
+    const auto& file = s.files[f];
+    r = r && ite(file.dev == kNone, file.mm == kNone && !file_referenced(s, b, f),
+                 file.dev >= 0 && file.dev < b.devices && file.mm >= 0 && file.mm < b.mms &&
+                     file_referenced(s, b, f));
+  }
+  return r;
+}
+
+/// An allocated PASID is a PASID (not 0), belongs to a live mm whose mm.pasid it is, and
+/// no two entries hold the same one; an mm's PASID is allocated to it.
+template <class D>
+typename D::Bool owners_live(const Bounds& b, const State<D>& s) {
+  auto r = D::truth(true);
+  for (int k = 0; k < b.pasids; ++k) {
+    const auto& owner = s.alloc.owner[k];
+    r = r && implies(owner != kNone, entry_pasid(s, k) != kNoPasid);
+    r = r && (owner == kNone || (owner >= 0 && owner < b.mms && pick<D>(b.mms, owner, [&](int m) {
+                                   return s.mms[m].count > 0 && s.mms[m].pasid == entry_pasid(s, k);
+                                 })));
+    for (int j = 0; j < k; ++j)
+      r = r && implies(owner != kNone && s.alloc.owner[j] != kNone,
+                       entry_pasid(s, k) != entry_pasid(s, j));
+  }
+  for (int m = 0; m < b.mms; ++m)
+    r = r && implies(s.mms[m].pasid != kNoPasid, owner_of(s, b, s.mms[m].pasid) == m);
+  return r;
+}
+
+/// Every lemma of this file.
+template <class D>
+typename D::Bool well_formed(const Bounds& b, const State<D>& s) {
+  return counts_match(b, s) && tasks_placed(b, s) && owners_live(b, s);
+}
+
+}  // namespace pasid
