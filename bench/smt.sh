@@ -18,12 +18,12 @@ summary() {  # engine verdict and seconds from a result file
   python3 - "$1" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-v = r["verdict"] + ("" if r["verdict"] != "unknown" else " (" + r["reason"][:40] + ")")
-print("%-50s %8.2f" % (v, r["statistics"]["seconds"]))
+v = r["verdict"] + ("" if r["verdict"] != "unknown" else " (" + r["reason"][:60] + ")")
+print("%-70s %8.2f" % (v, r["statistics"]["seconds"]))
 PY
 }
 echo "spec: $spec; time-out ${timeout} s per engine and invariant"
-printf '%-22s %-6s %-50s %8s\n' invariant engine verdict seconds
+printf '%-22s %-6s %-70s %8s\n' invariant engine verdict seconds
 for inv in $invariants; do
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["invariants"]=[sys.argv[2]]; d.pop("expect",None); json.dump(d,open(sys.argv[3],"w"))' \
     "$spec" "$inv" "$dir/spec.json"
