@@ -12,14 +12,6 @@
 
 namespace pasid {
 
-/// A count over slots of a condition, in any domain.
-template <class D, class P>
-typename D::Int count_of(int n, P&& pred) {
-  auto c = D::num(0);
-  for (int k = 0; k < n; ++k) c = c + ite(pred(k), D::num(1), D::num(0));
-  return c;
-}
-
 /// mm_users, mm_count and the bonds' users equal the tasks, users and files they count;
 /// a freed mm is empty.
 template <class D>
@@ -27,12 +19,10 @@ typename D::Bool counts_match(const Bounds& b, const State<D>& s) {
   auto r = D::truth(true);
   for (int m = 0; m < b.mms; ++m) {
     const auto& mm = s.mms[m];
-    auto users = count_of<D>(b.threads, [&](int t) {
-      return s.threads[t].alive &&
-             pick<D>(b.processes, s.threads[t].proc, [&](int p) { return s.procs[p].mm == m; });
-    });
-    auto bonded = count_of<D>(b.devices, [&](int d) { return s.bonds[d][m].users > 0; });
-    r = r && mm.users == users && mm.count == ite(users > 0, D::num(1), D::num(0)) + bonded;
+    auto users =
+        count_of<D>(b.threads, [&](int t) { return s.threads[t].alive && mm_of(s, b, t) == m; });
+    r = r && mm.users == users &&
+        mm.count == ite(users > 0, D::num(1), D::num(0)) + live_bonds(s, b, m);
     auto empty = mm.pasid == kNoPasid;
     for (int f = 0; f < b.files; ++f) empty = empty && !mm.portal[f];
     r = r && implies(mm.count == 0, empty);

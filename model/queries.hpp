@@ -13,13 +13,19 @@ typename D::Bool process_alive(const State<D>& s, const Bounds& b, int p) {
   return r;
 }
 
+/// The number of slots k < n for which pred(k) holds, in any domain.
+template <class D, class P>
+typename D::Int count_of(int n, P&& pred) {
+  auto c = D::num(0);
+  for (int k = 0; k < n; ++k) c = c + ite(pred(k), D::num(1), D::num(0));
+  return c;
+}
+
 /// The number of alive threads of process p.
 template <class D>
 typename D::Int process_threads(const State<D>& s, const Bounds& b, int p) {
-  auto n = D::num(0);
-  for (int t = 0; t < b.threads; ++t)
-    n = n + ite(s.threads[t].alive && s.threads[t].proc == p, D::num(1), D::num(0));
-  return n;
+  return count_of<D>(b.threads,
+                     [&](int t) { return s.threads[t].alive && s.threads[t].proc == p; });
 }
 
 /// The mm thread t runs on (t must be alive).
@@ -58,9 +64,7 @@ typename D::Bool file_referenced(const State<D>& s, const Bounds& b, int f) {
 /// The number of devices bonded to mm m.
 template <class D>
 typename D::Int live_bonds(const State<D>& s, const Bounds& b, int m) {
-  auto n = D::num(0);
-  for (int d = 0; d < b.devices; ++d) n = n + ite(s.bonds[d][m].users > 0, D::num(1), D::num(0));
-  return n;
+  return count_of<D>(b.devices, [&](int d) { return s.bonds[d][m].users > 0; });
 }
 
 /// Slot k is the lowest one for which is_free holds: new objects take the lowest free
