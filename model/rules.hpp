@@ -22,6 +22,17 @@ using AllRules = std::tuple<Open, Mmap, Enqcmd, GpFixup, Sigsegv, Clone, CloneVm
 
 inline constexpr int kRuleCount = static_cast<int>(std::tuple_size_v<AllRules>);
 
+/// The position of rule R in the table.
+template <class R>
+constexpr int rule_index() {
+  return []<int... I>(std::integer_sequence<int, I...>) {
+    int found = -1;
+    ((std::is_same_v<R, std::tuple_element_t<I, AllRules>> ? found = I : 0), ...);
+    return found;
+  }
+  (std::make_integer_sequence<int, kRuleCount>{});
+}
+
 /// The rules' descriptions, in table order.
 const RuleInfo& rule_info(int rule);
 

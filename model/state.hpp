@@ -26,6 +26,7 @@ struct Thread {
   typename D::Bool msr_valid;
   typename D::Int msr_pasid;
   typename D::Bool activated;  ///< task_struct::pasid_activated
+  bool operator==(const Thread&) const = default;
 };
 
 /// A thread group.  Its threads share `mm`; fd[f] says it holds an fd for file f.
@@ -33,6 +34,7 @@ template <class D>
 struct Process {
   typename D::Int mm;
   std::array<typename D::Bool, kMaxFiles> fd;
+  bool operator==(const Process&) const = default;
 };
 
 /// An mm_struct.  portal[f]: a VMA mapping the device portal of file f.
@@ -42,6 +44,7 @@ struct Mm {
   typename D::Int count;  ///< mm_count: one for all users, one per bond
   typename D::Int pasid;  ///< kNoPasid or 1..pasids
   std::array<typename D::Bool, kMaxFiles> portal;
+  bool operator==(const Mm&) const = default;
 };
 
 /// An open struct file of an SVA device; it binds `mm` (the opener's) at open.
@@ -49,6 +52,7 @@ template <class D>
 struct File {
   typename D::Int dev;
   typename D::Int mm;
+  bool operator==(const File&) const = default;
 };
 
 /// The bond of one device to one mm: iommu_sva handle users, the PASID it recorded,
@@ -58,6 +62,7 @@ struct Bond {
   typename D::Int users;
   typename D::Int pasid;
   typename D::Bool entry;
+  bool operator==(const Bond&) const = default;
 };
 
 /// The PASID allocator: a table of `pasids` entries, each holding one allocated PASID and
@@ -69,6 +74,7 @@ template <class D>
 struct PasidAllocator {
   std::array<typename D::Int, kMaxPasids> owner;
   std::array<typename D::Int, kMaxPasids> value;  ///< symbolic domains only; 0 when free
+  bool operator==(const PasidAllocator&) const = default;
 };
 
 template <class D>
@@ -80,6 +86,8 @@ struct State {
   std::array<File<D>, kMaxFiles> files;
   std::array<std::array<Bond<D>, kMaxMms>, kMaxDevices> bonds;  ///< bonds[dev][mm]
   PasidAllocator<D> alloc;
+  /// Concrete states only (Z3 terms have no bool equality).
+  bool operator==(const State&) const = default;
 };
 
 /// The initial state: init (thread 0, process 0) running on mm 0, no PASID, no device open.

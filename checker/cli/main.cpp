@@ -1,6 +1,7 @@
 // pasidcheck: the command line.  Exit status: 0 every invariant holds (or, with --expect,
 // the spec's expectation is met), 1 an invariant is violated (or the expectation is not
-// met), 2 bad input, 3 unknown, 4 internal error.
+// met), 2 bad input, 3 unknown, 4 internal error, 5 a replayed trace diverges from the
+// model.
 
 #include <unistd.h>
 
@@ -22,17 +23,13 @@
 #include "checker/report/text.hpp"
 #include "checker/smt/smt_engine.hpp"
 #include "checker/spec/spec.hpp"
+#include "output.hpp"
+#include "replay_cmd.hpp"
 
 namespace {
 
 using namespace pasid;
-
-enum Exit { kHolds = 0, kViolated = 1, kBadInput = 2, kUnknown = 3, kInternal = 4 };
-
-/// Where to write pictures of a counterexample.
-struct PictureOptions {
-  std::string dot, svg, png;
-};
+using namespace pasid::cli;
 
 struct CheckOptions {
   std::string spec;
@@ -45,6 +42,7 @@ struct CheckOptions {
   int depth = 30;
   double timeout = 0;  // seconds; 0: none
   PictureOptions pictures;
+  std::string ftrace;  // write the counterexample as a kernel trace
 };
 
 const std::vector<std::string> kEngines = {"explicit", "bmc", "kind", "pdr"};
@@ -86,25 +84,6 @@ int exit_for(Verdict v) {
       return kUnknown;
   }
   return kInternal;
-}
-
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out || !(out << text)) throw InputError(path, 0, 0, "cannot write the file");
-}
-
-/// --dot, --svg, --png: the DOT text as asked for.
-void write_pictures(const PictureOptions& o, const std::string& dot) {
-  if (!o.dot.empty()) write_file(o.dot, dot);
-  if (!o.svg.empty()) write_file(o.svg, render_dot(dot, "svg"));
-  if (!o.png.empty()) write_file(o.png, render_dot(dot, "png"));
-}
-
-/// The counterexample as a picture.
-void write_pictures(const PictureOptions& o, const Problem& pb, const Counterexample& cex) {
-  std::ostringstream dot;
-  write_dot(dot, pb, cex);
-  write_pictures(o, dot.str());
 }
 
 /// The engine called `name`, set up from the options.
@@ -155,6 +134,8 @@ int run_check(const CheckOptions& o) {
   bool drawing = !o.pictures.dot.empty() || !o.pictures.svg.empty() || !o.pictures.png.empty();
   if (drawing && r.counterexample) write_pictures(o.pictures, spec.problem, *r.counterexample);
   if (drawing && !r.counterexample) std::cerr << "pasidcheck: no counterexample to draw\n";
+  if (!o.ftrace.empty() && r.counterexample)
+    write_file(o.ftrace, counterexample_ftrace(spec, *r.counterexample));
   if (!o.expect) return exit_for(r.verdict);
   std::string why = expectation_mismatch(*spec.expect, spec.problem, r);
   std::cout << spec.file << ": "
@@ -188,13 +169,6 @@ int run_graph(const GraphOptions& o) {
             << (g.path.empty() && !g.bad_step ? "" : "; the counterexample's path is highlighted")
             << "\n";
   return kHolds;
-}
-
-/// The picture options of a subcommand.
-void add_picture_options(CLI::App* cmd, PictureOptions& p) {
-  cmd->add_option("--dot", p.dot, "write the counterexample as a DOT sequence diagram");
-  cmd->add_option("--svg", p.svg, "... rendered as SVG");
-  cmd->add_option("--png", p.png, "... rendered as PNG");
 }
 
 /// The line of the error's file it points at, with a caret under its column (clang's
@@ -236,6 +210,8 @@ int main(int argc, char** argv) {
   cmd->add_option("spec", check.spec, "the spec file (JSON)")->required();
   cmd->add_option("--json", check.json, "also write the result as JSON to this file");
   add_picture_options(cmd, check.pictures);
+  cmd->add_option("--ftrace", check.ftrace,
+                  "write the counterexample as a kernel trace that `replay` reads back");
   cmd->add_flag("--expect", check.expect, "compare the result with the spec's \"expect\"");
   cmd->add_flag("-q,--quiet", check.quiet, "print nothing but errors (and --expect's line)");
   cmd->add_option("--max-memory", check.max_memory,
@@ -267,6 +243,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100000));
   graph_cmd->add_flag("--no-symmetry", graph.no_symmetry, "draw every state, not one per renaming");
   add_picture_options(graph_cmd, graph.pictures);
+  ReplayCliOptions rep;
+  CLI::App* replay_cmd = add_replay_command(app, rep);
   CLI::App* list = app.add_subcommand("list", "list the variants, mutants, invariants and rules");
   try {
     app.parse(argc, argv);
@@ -283,6 +261,7 @@ int main(int argc, char** argv) {
     }
     if (show_cmd->parsed()) return run_show(show);
     if (graph_cmd->parsed()) return run_graph(graph);
+    if (replay_cmd->parsed()) return run_replay(rep);
     return run_check(check);
   } catch (const InputError& e) {
     std::cerr << e.formatted() << "\n" << caret(e);

@@ -257,7 +257,7 @@ class Search {
         path.push_back(instances_[via_[i]]);
       std::reverse(path.begin(), path.end());
     }
-    auto cex = replay(pb_, path, violation_->invariant);
+    auto cex = replay_path(pb_, path, violation_->invariant);
     if (!cex) throw std::logic_error("internal error: a counterexample does not replay");
     return *cex;
   }

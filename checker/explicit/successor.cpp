@@ -20,7 +20,7 @@ std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const
   return out;
 }
 
-std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path) {
+std::optional<Counterexample> replay_path(const Problem& pb, const std::vector<Instance>& path) {
   Counterexample cex{initial_state<Concrete>(), {}, kNone, {}};
   State<Concrete> s = cex.initial;
   Log<Concrete> log;
@@ -37,9 +37,9 @@ std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instan
   return cex;
 }
 
-std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path,
+std::optional<Counterexample> replay_path(const Problem& pb, const std::vector<Instance>& path,
                                      int invariant) {
-  auto cex = replay(pb, path);
+  auto cex = replay_path(pb, path);
   if (!cex || cex->invariant != invariant) return std::nullopt;
   return cex;
 }

@@ -21,11 +21,11 @@ std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const
 /// Re-runs `path` from the initial state.  Returns nothing if a guard fails on the way or
 /// the last step breaks none of the problem's invariants; the counterexample's invariant
 /// is the first one broken.
-std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path);
+std::optional<Counterexample> replay_path(const Problem& pb, const std::vector<Instance>& path);
 
 /// The same, and nothing unless `invariant` is the first one the last step breaks: a
 /// counterexample that does not replay is an engine bug, never a result.
-std::optional<Counterexample> replay(const Problem& pb, const std::vector<Instance>& path,
+std::optional<Counterexample> replay_path(const Problem& pb, const std::vector<Instance>& path,
                                      int invariant);
 
 }  // namespace pasid

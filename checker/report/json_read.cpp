@@ -30,7 +30,7 @@ class Reader {
     if (!j.contains("counterexample")) fail("the result has no counterexample (its verdict holds)");
     const json& cex = j["counterexample"];
     int inv = position(saved.problem, cex.value("invariant", ""));
-    auto replayed = replay(saved.problem, path(saved.problem.bounds, cex), inv);
+    auto replayed = replay_path(saved.problem, path(saved.problem.bounds, cex), inv);
     if (!replayed) fail("the counterexample does not replay in this model");
     saved.counterexample = *replayed;
     return saved;

@@ -56,7 +56,7 @@ std::vector<Instance> decode_path(const Transition& t, const Unrolling& u, int n
 Counterexample explicit_counterexample(const Transition& t, const Unrolling& u, int n,
                                        const z3::model& m) {
   std::vector<Instance> path = decode_path(t, u, n, m);
-  std::optional<Counterexample> cex = replay(t.problem(), path);
+  std::optional<Counterexample> cex = replay_path(t.problem(), path);
   if (!cex)
     throw std::logic_error("the SMT counterexample of length " + std::to_string(n) +
                            " does not replay in the explicit model");

@@ -1,12 +1,8 @@
 #include "spec.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
 #include "checker/error.hpp"
 #include "json.hpp"
+#include "json_checks.hpp"
 #include "written.hpp"
 
 namespace pasid {
@@ -44,35 +40,23 @@ class SpecReader {
   std::string_view text_;
 
   [[noreturn]] void fail(const Json& at, const std::string& msg) const {
-    throw InputError(file_, at.line, at.col, msg);
+    pasid::fail_at(file_, at, msg);
   }
   [[noreturn]] void fail_at(std::pair<int, int> at, const std::string& msg) const {
     throw InputError(file_, at.first, at.second, msg);
   }
 
   void expect_kind(const Json& v, Json::Kind k, const std::string& what) const {
-    if (v.kind != k) fail(v, what + " must be " + kind_name(k) + ", not " + kind_name(v.kind));
+    pasid::expect_kind(file_, v, k, what);
   }
 
   std::string text(const Json& v, const std::string& what) const {
-    expect_kind(v, Json::Kind::string, "\"" + what + "\"");
-    return v.string;
+    return json_text(file_, v, what);
   }
 
   void check_keys(const Json& obj, std::initializer_list<std::string_view> known,
                   const std::string& where) const {
-    for (const auto& member : obj.members) {
-      const std::string& key = member.key;
-      bool ok = false;
-      std::string list;
-      for (auto k : known) {
-        ok = ok || key == k;
-        list += (list.empty() ? "" : ", ") + std::string(k);
-      }
-      if (!ok)
-        fail_at({member.line, member.col},
-                "unknown field \"" + key + "\" in " + where + " (expected one of: " + list + ")");
-    }
+    pasid::check_keys(file_, obj, known, where);
   }
 
   static std::string names(std::span<const DesignChange> list) {
@@ -193,12 +177,7 @@ Spec parse_spec(std::string_view text, const std::string& file) {
 }
 
 Spec read_spec(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw InputError(path, 0, 0, std::string("cannot read the spec: ") + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_spec(text.str(), path);
+  return parse_spec(read_text_file(path, "the spec"), path);
 }
 
 }  // namespace pasid

@@ -51,9 +51,9 @@ TEST_CASE("explorer: the shortest counterexample, which replays") {
   CHECK(std::string(invariant_info(cex.invariant).name) == "free_only_at_mm_exit");
   std::vector<Instance> path;
   for (const auto& s : cex.steps) path.push_back({s.rule, s.args});
-  CHECK(replay(pb, path, cex.invariant));
+  CHECK(replay_path(pb, path, cex.invariant));
   path.pop_back();
-  CHECK_FALSE(replay(pb, path, cex.invariant));  // one step short breaks nothing
+  CHECK_FALSE(replay_path(pb, path, cex.invariant));  // one step short breaks nothing
 }
 
 TEST_CASE("explorer: rule and premise statistics") {

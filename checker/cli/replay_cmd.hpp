@@ -1,0 +1,36 @@
+#pragma once
+// `pasidcheck replay`, and `check --ftrace`, which writes what replay reads.
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "checker/spec/spec.hpp"
+#include "output.hpp"
+
+namespace pasid::cli {
+
+struct ReplayCliOptions {
+  std::string trace;
+  std::string variant;
+  std::vector<std::string> mutants;
+  std::string mapping;
+  std::int64_t pid = 0;
+  std::string json;
+  bool expect = false;
+  bool quiet = false;
+  PictureOptions pictures;
+};
+
+/// Adds the `replay` subcommand to `app`, filling `o`.
+CLI::App* add_replay_command(CLI::App& app, ReplayCliOptions& o);
+
+/// Runs it; returns the exit status.
+int run_replay(const ReplayCliOptions& o);
+
+/// The counterexample as the kernel would trace it, headed by the expectation that
+/// replaying it breaks the same invariant at the last step's line.
+std::string counterexample_ftrace(const Spec& spec, const Counterexample& cex);
+
+}  // namespace pasid::cli

@@ -1,0 +1,192 @@
+#include "ftrace.hpp"
+
+#include <cctype>
+
+namespace pasid::replay {
+
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool is_event_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+/// The header lines of both printers that are not comments: "cpus=2", "version = 6",
+/// "CPU 0 is empty", "CPU:1 [LOST 58 EVENTS]".
+LineKind header_kind(std::string_view s) {
+  if (s.empty() || s.front() == '#') return LineKind::comment;
+  if (s.starts_with("cpus=") || s.starts_with("version =")) return LineKind::comment;
+  if (s.starts_with("CPU") && s.find("[LOST ") != std::string_view::npos) return LineKind::lost;
+  if (s.starts_with("CPU ") && s.ends_with(" is empty")) return LineKind::comment;
+  return LineKind::record;
+}
+
+/// The position of " [cpu]" in s: the first '[' after a blank, followed by digits and ']'.
+std::size_t find_cpu(std::string_view s, std::size_t& end) {
+  for (std::size_t at = s.find(" ["); at != std::string_view::npos; at = s.find(" [", at + 1)) {
+    std::size_t k = at + 2;
+    while (k < s.size() && is_digit(s[k])) ++k;
+    if (k > at + 2 && k < s.size() && s[k] == ']') {
+      end = k + 1;
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
+/// "comm-pid", possibly followed by "(tgid)".
+bool split_task(std::string_view task, TraceLine& out) {
+  task = trim(task);
+  if (!task.empty() && task.back() == ')') {
+    std::size_t open = task.rfind('(');
+    if (open == std::string_view::npos) return false;
+    task = trim(task.substr(0, open));
+  }
+  std::size_t dash = task.rfind('-');
+  if (dash == std::string_view::npos || dash + 1 == task.size()) return false;
+  out.comm = task.substr(0, dash);
+  return parse_number(task.substr(dash + 1), false, out.pid) && out.pid >= 0;
+}
+
+/// "16.205331" (seconds, up to nanosecond digits) into nanoseconds.
+bool parse_timestamp(std::string_view s, std::int64_t& ns) {
+  std::size_t dot = s.find('.');
+  if (dot == 0 || dot == std::string_view::npos || dot + 1 == s.size() || s.size() - dot > 10)
+    return false;
+  std::int64_t whole = 0, frac = 0;
+  if (dot > 12 || !parse_number(s.substr(0, dot), false, whole)) return false;
+  std::string_view f = s.substr(dot + 1);
+  for (char c : f) {
+    if (!is_digit(c)) return false;
+    frac = frac * 10 + (c - '0');
+  }
+  for (std::size_t k = f.size(); k < 9; ++k) frac *= 10;
+  ns = whole * 1'000'000'000 + frac;
+  return true;
+}
+
+bool looks_like_timestamp(std::string_view token) {
+  return token.size() > 1 && token.back() == ':' && is_digit(token.front());
+}
+
+/// The event name and body after the timestamp.
+bool split_event(std::string_view rest, TraceLine& out) {
+  std::size_t k = 0;
+  while (k < rest.size() && is_event_char(rest[k])) ++k;
+  if (k == 0 || k == rest.size()) return false;
+  out.event = rest.substr(0, k);
+  if (rest[k] == ':') {
+    out.body = trim(rest.substr(k + 1));
+  } else if (rest[k] == '(' && rest.back() == ')') {
+    out.call = CallPart::enter;
+    out.body = rest.substr(k + 1, rest.size() - k - 2);
+  } else if (rest.substr(k).starts_with(" -> ")) {
+    out.call = CallPart::exit;
+    out.body = trim(rest.substr(k + 4));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::string_view next_token(std::string_view s, std::size_t& at) {
+  while (at < s.size() && s[at] == ' ') ++at;
+  std::size_t start = at;
+  while (at < s.size() && s[at] != ' ') ++at;
+  return s.substr(start, at - start);
+}
+
+}  // namespace
+
+LineKind parse_line(std::string_view line, TraceLine& out, std::string& why, int& col) {
+  out = TraceLine{};
+  std::string_view s = trim(line);
+  LineKind kind = header_kind(s);
+  if (kind != LineKind::record) return kind;
+  auto bad = [&](std::size_t at, const char* what) {
+    why = what;
+    col = static_cast<int>(at + 1);
+    return LineKind::bad;
+  };
+  std::size_t cpu_end = 0;
+  std::size_t cpu = find_cpu(line, cpu_end);
+  if (cpu == std::string_view::npos) return bad(0, "expected `comm-pid [cpu]` at the start");
+  if (!split_task(line.substr(0, cpu), out)) return bad(0, "expected `comm-pid` before [cpu]");
+  std::size_t at = cpu_end;
+  std::string_view token = next_token(line, at);
+  if (!looks_like_timestamp(token)) token = next_token(line, at);  // latency flags came first
+  if (!looks_like_timestamp(token) || !parse_timestamp(token.substr(0, token.size() - 1), out.ns))
+    return bad(at - token.size(), "expected a timestamp `seconds.micros:`");
+  while (at < line.size() && line[at] == ' ') ++at;
+  std::string_view rest = line.substr(at);
+  while (!rest.empty() && (rest.back() == '\r' || rest.back() == ' ')) rest.remove_suffix(1);
+  if (!split_event(rest, out)) return bad(at, "expected `event: fields` after the timestamp");
+  out.body_col = static_cast<int>(out.body.data() - line.data()) + 1;
+  return LineKind::record;
+}
+
+std::string_view field(const TraceLine& line, std::string_view key) {
+  std::string_view b = line.body;
+  if (key == "return")
+    return line.call == CallPart::exit || line.event.starts_with("sys_exit_") ? b : "";
+  if (key.size() > 1 && key.front() == '#') {
+    std::int64_t n = 0;
+    if (!parse_number(key.substr(1), false, n)) return "";
+    std::size_t at = 0;
+    for (;;) {
+      while (at < b.size() && (b[at] == ' ' || b[at] == ',')) ++at;
+      std::size_t start = at;
+      while (at < b.size() && b[at] != ' ' && b[at] != ',') ++at;
+      if (start == at) return "";
+      if (n-- == 0) return b.substr(start, at - start);
+    }
+  }
+  for (std::size_t at = b.find(key); at != std::string_view::npos; at = b.find(key, at + 1)) {
+    bool starts = at == 0 || b[at - 1] == ' ' || b[at - 1] == ',' || b[at - 1] == '(';
+    std::size_t v = at + key.size();
+    if (!starts || v >= b.size()) continue;
+    if (b[v] == '=' || b[v] == ':')
+      ++v;
+    else if (b[v] != ' ')
+      continue;
+    while (v < b.size() && b[v] == ' ') ++v;
+    std::size_t end = v;
+    while (end < b.size() && b[end] != ' ' && b[end] != ',' && b[end] != ')') ++end;
+    return b.substr(v, end - v);
+  }
+  return "";
+}
+
+bool parse_number(std::string_view text, bool hex, std::int64_t& out) {
+  bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.remove_prefix(1);
+  if (text.starts_with("0x") || text.starts_with("0X")) {
+    hex = true;
+    text.remove_prefix(2);
+  }
+  if (text.empty() || text.size() > 16 || (!hex && text.size() > 18)) return false;
+  std::uint64_t v = 0;
+  for (char c : text) {
+    int d = is_digit(c)              ? c - '0'
+            : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+            : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                     : 99;
+    if (d >= (hex ? 16 : 10)) return false;
+    v = v * (hex ? 16 : 10) + static_cast<std::uint64_t>(d);
+  }
+  // Pointers above 2^63 wrap to negative values: they are only compared.
+  out = static_cast<std::int64_t>(negative ? 0 - v : v);
+  return true;
+}
+
+}  // namespace pasid::replay

@@ -1,0 +1,86 @@
+#pragma once
+// The mapping from kernel trace events to replay actions, as data (traces/mapping/*.json):
+//
+//   {
+//     "name": "linux-6.1",
+//     "kernels": "5.18 to 6.15: sched_process_exit after exit_mm, no group_dead",
+//     "detect": {"event": "sched_process_exit", "field": "group_dead", "present": false},
+//     "unobserved": ["gp_fixup"],     // model rules a trace may not show
+//     "events": [
+//       {"event": "task_newtask", "act": "task_new",
+//        "args": {"child": "pid", "flags": "clone_flags:hex"}},
+//       {"event": "sys_openat", "part": "exit", "act": "open_ret", "args": {"fd": "return"}},
+//       {"event": "write_msr", "act": "msr_write", "where": {"#0": "d93"},
+//        "args": {"value": "value:hex"}}
+//     ]
+//   }
+//
+// An argument names a field of the line (ftrace.hpp's `field`), with ":hex" when ftrace
+// prints it in hex without "0x".  "where" keeps only lines whose fields have those values.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "event.hpp"
+#include "ftrace.hpp"
+
+namespace pasid::replay {
+
+struct ArgSource {
+  Arg arg;
+  std::string field;
+  bool hex = false;
+};
+
+struct EventRule {
+  std::string event;
+  CallPart part = CallPart::none;  ///< for `name(args)` / `name -> ret` lines: which one
+  Act act;
+  std::vector<ArgSource> args;
+  std::vector<std::pair<std::string, std::string>> where;
+};
+
+struct Detect {
+  std::string event;
+  std::string field;
+  bool present = true;
+};
+
+struct Mapping {
+  std::string file;
+  std::string name;
+  std::string kernels;
+  std::vector<Detect> detect;
+  std::vector<int> unobserved;  ///< rule indices (model/rules.hpp)
+  std::vector<EventRule> rules;
+  /// Rule indices by event name; transparent, so a line's string_view looks it up.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>> by_event;
+
+  /// The rules for an event name (nullptr: the mapping ignores the event).
+  const std::vector<int>* find(std::string_view event) const {
+    auto it = by_event.find(event);
+    return it == by_event.end() ? nullptr : &it->second;
+  }
+};
+
+/// Parses a mapping; throws InputError with the file, line and column.
+Mapping parse_mapping(std::string_view text, const std::string& file);
+Mapping read_mapping(const std::string& path);
+
+/// Whether `line` meets every "detect" condition of `m` that it speaks about; `decided`
+/// becomes true when the line's event is one of them.
+bool detect_matches(const Mapping& m, const TraceLine& line, bool& decided);
+
+/// Reads the line's arguments for rule r.  False when a "where" does not hold (the rule
+/// does not apply); throws InputError when a field is missing or not a number.
+bool apply_rule(const EventRule& r, const TraceLine& line, TraceEvent& out, const std::string& file,
+                std::int64_t line_no);
+
+}  // namespace pasid::replay

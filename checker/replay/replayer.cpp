@@ -1,0 +1,220 @@
+#include "replayer.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <set>
+
+#include "checker/explicit/successor.hpp"
+
+namespace pasid::replay {
+
+namespace {
+
+/// More open explanations than this and the replay keeps the first ones only.
+constexpr std::size_t kMaxFrontier = 256;
+
+/// Births and deaths of a step, reflected in the names: a dead task's pid becomes a zombie
+/// (its own exit line or later lines may still come), a dead process's fds and a new or
+/// dead mm's portals and pointer are forgotten.
+void follow_lifetimes(Names& n, const State<Concrete>& pre, const State<Concrete>& post,
+                      const Bounds& b) {
+  for (int t = 0; t < b.threads; ++t) {
+    if (pre.threads[t].alive && !post.threads[t].alive && n.pid[t] != 0) {
+      n.add_zombie(n.pid[t], pre.procs[pre.threads[t].proc].mm, false);
+      n.pid[t] = 0;
+    }
+    if (!pre.threads[t].alive && post.threads[t].alive) {
+      n.pending_file[t] = n.pending_mmap[t] = kNone;
+      n.child_msr[t] = -1;
+    }
+  }
+  for (int p = 0; p < b.processes; ++p)
+    if (process_alive(pre, b, p) && !process_alive(post, b, p)) n.fd[p].fill(-1);
+  for (int m = 0; m < b.mms; ++m) {
+    if ((pre.mms[m].count == 0) != (post.mms[m].count == 0)) n.portal[m].fill(0);
+    if (pre.mms[m].count == 0 && post.mms[m].count != 0) n.mm[m] = 0;
+  }
+}
+
+/// What a kernel line waiting for a model step showed, for messages.
+std::string pending_what(const Pending& p) {
+  if (p.mm != kNone) return "mm m" + std::to_string(p.mm) + " freed (__mmdrop)";
+  if (p.kind == Seen::unbind) return "an unbind by pid " + std::to_string(p.task);
+  return "PASID " + std::to_string(p.pasid) + " freed by pid " + std::to_string(p.task);
+}
+
+}  // namespace
+
+const char* verdict_name(ReplayVerdict v) {
+  switch (v) {
+    case ReplayVerdict::conforms:
+      return "conforms";
+    case ReplayVerdict::diverges:
+      return "diverges";
+    case ReplayVerdict::violates:
+      return "violates";
+  }
+  return "?";
+}
+
+Replayer::Replayer(const Problem& pb, ReplayOptions options) : pb_(pb), o_(std::move(options)) {
+  frontier_.push_back({initial_state<Concrete>(), Names{}, -1});
+}
+
+void Replayer::fail(const std::string& why) {
+  if (reason_.empty()) reason_ = why;
+}
+
+bool Replayer::feed(const TraceEvent& e) {
+  if (r_.verdict != ReplayVerdict::conforms) return false;
+  if (!started_) {
+    started_ = true;
+    frontier_[0].n.pid[0] = o_.root_pid != 0 ? o_.root_pid : e.task;
+  }
+  ++r_.events;
+  next_.clear();
+  reason_.clear();
+  ignored_ = false;
+  for (const Hyp& h : frontier_) expand(h, e);
+  if (ignored_) ++r_.ignored;
+  if (next_.empty()) {
+    diverge(e);
+    return false;
+  }
+  for (auto& x : next_) {
+    if (!x.broken || x.h.broke_at) continue;
+    x.h.broke_at = e.line;
+    x.h.broke = x.broken;
+    x.h.broke_path = x.h.path;
+  }
+  // Unbroken explanations first, so that a broken duplicate of one is the one dropped.
+  std::stable_partition(next_.begin(), next_.end(), [](const Succ& x) { return !x.h.broke_at; });
+  frontier_.clear();
+  for (auto& x : next_) {
+    if (frontier_.size() == kMaxFrontier) break;
+    bool seen = std::any_of(frontier_.begin(), frontier_.end(),
+                            [&](const Hyp& h) { return h.s == x.h.s && h.n == x.h.n; });
+    if (!seen) frontier_.push_back(std::move(x.h));
+  }
+  if (frontier_.front().broke_at) {  // every explanation left broke an invariant
+    auto first =
+        std::min_element(frontier_.begin(), frontier_.end(),
+                         [](const Hyp& a, const Hyp& b) { return a.broke_at < b.broke_at; });
+    std::swap(frontier_.front(), *first);
+    const Hyp& h = frontier_.front();
+    r_.verdict = ReplayVerdict::violates;
+    r_.line = h.broke_at;
+    r_.stopped_at = e.line;
+    r_.invariant = std::countr_zero(h.broke);
+    r_.broken = h.broke;
+    return false;
+  }
+  return true;
+}
+
+bool Replayer::step(Succ& x, int rule, const Args<Concrete>& a, const TraceEvent& e) {
+  const auto& b = pb_.bounds;
+  if (!rule_guard(rule, x.h.s, b, pb_.design, a)) {
+    fail("the model cannot take " + instance_name(rule, a) + " here");
+    return false;
+  }
+  Log<Concrete> log;
+  State<Concrete> post = successor(pb_, x.h.s, Instance{rule, a}, log);
+  for (std::size_t i = 0; i < pb_.invariants.size() && i < 64; ++i)
+    if (!property_holds(pb_.invariants[i], b, x.h.s, log, post)) x.broken |= 1ull << i;
+  follow_lifetimes(x.h.n, x.h.s, post, b);
+  x.h.s = post;
+  ++x.h.steps;
+  if (o_.record) {
+    arena_.push_back({x.h.path, Instance{rule, a}, e.line});
+    x.h.path = static_cast<int>(arena_.size()) - 1;
+  }
+  return settle(x, e.task, log);
+}
+
+bool Replayer::settle(Succ& x, std::int64_t task, const Log<Concrete>& log) {
+  Names& n = x.h.n;
+  std::vector<bool> used(log.size(), false);
+  auto take = [&](Seen kind, std::int64_t value) {
+    for (std::size_t i = 0; i < log.size(); ++i) {
+      if (used[i] || log[i].kind != kind) continue;
+      if (kind == Seen::pasid_free && n.pasid[log[i].pasid] != 0 && n.pasid[log[i].pasid] != value)
+        continue;
+      used[i] = true;
+      if (kind == Seen::pasid_free) n.pasid[log[i].pasid] = 0;
+      return true;
+    }
+    return false;
+  };
+  for (auto& p : n.pending) {
+    if (p.line == 0 || p.task != task) continue;
+    bool ok = p.mm != kNone ? x.h.s.mms[p.mm].count == 0 : take(p.kind, p.pasid);
+    if (!ok) {
+      fail("line " + std::to_string(p.line) + " shows " + pending_what(p) +
+           ", and this task's next model step does not do it");
+      return false;
+    }
+    ++x.h.observations;
+    p = Pending{};
+  }
+  for (auto& o : n.owed)
+    if (o.age >= 0 && ++o.age >= kOwedSteps) o = Owed{};
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    if (used[i] || (log[i].kind != Seen::unbind && log[i].kind != Seen::pasid_free)) continue;
+    auto slot = std::min_element(n.owed.begin(), n.owed.end(),
+                                 [](const Owed& a, const Owed& b) { return a.age > b.age; });
+    *slot = Owed{log[i].kind, log[i].pasid, 0};
+  }
+  return true;
+}
+
+std::string Replayer::allowed(const Hyp& h, int t) const {
+  std::set<std::string> names;
+  for (const Instance& in : rule_instances(pb_.bounds))
+    if (in.args.thread == t && rule_guard(in.rule, h.s, pb_.bounds, pb_.design, in.args))
+      names.insert(rule_info(in.rule).name);
+  std::string s;
+  for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+  return s.empty() ? "nothing" : s;
+}
+
+void Replayer::diverge(const TraceEvent& e) {
+  r_.verdict = ReplayVerdict::diverges;
+  r_.line = r_.stopped_at = e.line;
+  const Hyp& h = frontier_.front();
+  int t = h.n.thread_of(e.task);
+  r_.message =
+      "saw " + describe(e) + ": " + (reason_.empty() ? "no model step explains it" : reason_);
+  if (t != kNone)
+    r_.message += "; the model allows pid " + std::to_string(e.task) + " (t" + std::to_string(t) +
+                  "): " + allowed(h, t);
+}
+
+ReplayResult Replayer::finish() {
+  if (r_.verdict == ReplayVerdict::conforms) {
+    const Hyp& h = frontier_.front();
+    for (const auto& p : h.n.pending) {
+      bool open = p.line != 0 && (p.mm == kNone || h.s.mms[p.mm].count != 0);
+      if (open && (r_.line == 0 || p.line < r_.line)) {
+        r_.verdict = ReplayVerdict::diverges;
+        r_.line = p.line;
+        r_.message = "the trace shows " + pending_what(p) + ", and no model step does it";
+      }
+    }
+  }
+  const Hyp& h = frontier_.front();
+  r_.steps = h.steps;
+  r_.observations += h.observations;
+  if (o_.record) {
+    int last = r_.verdict == ReplayVerdict::violates ? h.broke_path : h.path;
+    for (int k = last; k >= 0; k = arena_[k].parent) {
+      r_.path.push_back(arena_[k].step);
+      r_.path_lines.push_back(arena_[k].line);
+    }
+    std::reverse(r_.path.begin(), r_.path.end());
+    std::reverse(r_.path_lines.begin(), r_.path_lines.end());
+  }
+  return r_;
+}
+
+}  // namespace pasid::replay

@@ -1,0 +1,116 @@
+#pragma once
+// Replays kernel actions against the model.  The replay keeps every model state (with its
+// kernel names) that explains the trace so far: usually one, more when a line leaves a
+// choice open (which portal a fixup went through).  Each action becomes a model step, a
+// binding of names, or a kernel observation (unbind, PASID free, mm freed) that a model
+// step must explain, before or after the line, as the kernel's order of printing allows.
+//
+//   conforms   every line is explained, and no invariant broke;
+//   diverges   a line that no model step explains: where the kernel left the model;
+//   violates   every explanation left breaks an invariant (at the line where it did).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/engine.hpp"
+#include "checker/explicit/instances.hpp"
+#include "event.hpp"
+#include "names.hpp"
+
+namespace pasid::replay {
+
+enum class ReplayVerdict { conforms, diverges, violates };
+const char* verdict_name(ReplayVerdict v);
+
+struct ReplayOptions {
+  std::int64_t root_pid = 0;    ///< the workload's first task; 0: the first line's task
+  std::vector<int> unobserved;  ///< rules that may run without a line (mapping.hpp)
+  bool record = false;          ///< keep each hypothesis's path for a counterexample
+  std::string file;             ///< the trace, for errors about the trace itself
+};
+
+struct ReplayResult {
+  ReplayVerdict verdict = ReplayVerdict::conforms;
+  std::int64_t line = 0;        ///< diverges, violates: the line
+  std::int64_t stopped_at = 0;  ///< the line after which the replay stopped
+  std::string message;          ///< diverges: what the line shows and what the model allows
+  int invariant = -1;           ///< violates: the first broken invariant (position in the problem)
+  std::uint64_t broken = 0;     ///< violates: every invariant the line breaks, as bits
+  std::int64_t steps = 0;       ///< model steps taken
+  std::int64_t observations = 0;         ///< kernel observations explained by a model step
+  std::int64_t events = 0;               ///< actions read from the trace
+  std::int64_t ignored = 0;              ///< of those, about tasks or files outside the model
+  std::vector<Instance> path;            ///< with `record`: the model steps up to the verdict
+  std::vector<std::int64_t> path_lines;  ///< the trace line of each step
+};
+
+class Replayer {
+ public:
+  Replayer(const Problem& pb, ReplayOptions options);
+
+  /// Takes one action; false once the verdict is no longer `conforms`.
+  bool feed(const TraceEvent& e);
+  /// The verdict after the last action (lines still unexplained make it diverge).
+  ReplayResult finish();
+
+  struct Hyp {
+    State<Concrete> s;
+    Names n;
+    int path = -1;  ///< the last step in the path arena, with `record`
+    std::int64_t steps = 0;
+    std::int64_t observations = 0;
+    /// The first line whose step broke an invariant (0: none yet), what it broke, and
+    /// where its path stood then.  Such an explanation is kept while others live: a later
+    /// line may rule them out.
+    std::int64_t broke_at = 0;
+    std::uint64_t broke = 0;
+    int broke_path = -1;
+  };
+
+ private:
+  struct Succ {
+    Hyp h;
+    std::uint64_t broken = 0;  ///< invariants the action's steps broke
+  };
+  struct Node {
+    int parent;
+    Instance step;
+    std::int64_t line;
+  };
+
+  const Problem& pb_;
+  ReplayOptions o_;
+  std::vector<Hyp> frontier_;
+  std::vector<Succ> next_;
+  std::vector<Node> arena_;
+  std::string reason_;  ///< why the first hypothesis could not take the last action
+  ReplayResult r_;
+  bool started_ = false;
+  bool ignored_ = false;  ///< the last action was about something outside the model
+
+  // acts.cpp: one handler per kind of action; each returns whether x explains it.
+  void expand(const Hyp& h, const TraceEvent& e);
+  bool ignore();
+  bool portal_steps(const Hyp& h, const TraceEvent& e, int t, int rule);
+  bool task_new(Succ& x, const TraceEvent& e, int t);
+  bool exec(Succ& x, const TraceEvent& e);
+  bool exit(Succ& x, const TraceEvent& e);
+  void bind(const Hyp& h, const TraceEvent& e, int t);
+  int device_of(Names& n, const TraceEvent& e);
+  bool files(Succ& x, const TraceEvent& e, int t);
+  bool observe(Succ& x, const TraceEvent& e, Seen kind);
+  bool msr_write(const Hyp& h, const TraceEvent& e, int t);
+  bool name_pasid(Succ& x, int p, std::int64_t value);
+  bool name_mm(Succ& x, const TraceEvent& e);
+  bool drop_mm(Succ& x, const TraceEvent& e);
+  // replayer.cpp
+  bool step(Succ& x, int rule, const Args<Concrete>& a, const TraceEvent& e);
+  bool settle(Succ& x, std::int64_t task, const Log<Concrete>& log);
+  void fail(const std::string& why);
+  std::string allowed(const Hyp& h, int t) const;
+  void diverge(const TraceEvent& e);
+};
+
+}  // namespace pasid::replay

@@ -1,0 +1,42 @@
+#include "run.hpp"
+
+#include <chrono>
+
+#include "checker/explicit/successor.hpp"
+
+namespace pasid::replay {
+
+Problem replay_problem(const Design& design) {
+  Problem pb;
+  pb.design = design;
+  pb.bounds = Bounds{kMaxThreads, kMaxProcesses, kMaxMms, kMaxDevices, kMaxFiles, kMaxPasids};
+  pb.invariants = builtin_properties();
+  return pb;
+}
+
+ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& mapping,
+                     std::int64_t root_pid) {
+  auto start = std::chrono::steady_clock::now();
+  ReplayRun run;
+  run.mapping = mapping.name;
+  ReplayOptions o{root_pid, mapping.unobserved, false, path};
+  Replayer first(pb, o);
+  run.source = read_trace(path, mapping, [&](const TraceEvent& e) { return first.feed(e); });
+  run.result = first.finish();
+  if (run.result.verdict == ReplayVerdict::violates) {
+    o.record = true;
+    Replayer again(pb, o);
+    read_trace(
+        path, mapping, [&](const TraceEvent& e) { return again.feed(e); }, run.result.stopped_at);
+    ReplayResult kept = again.finish();
+    run.result.path = kept.path;
+    run.result.path_lines = kept.path_lines;
+    run.counterexample = replay_path(pb, kept.path, run.result.invariant);
+    if (!run.counterexample)
+      throw std::logic_error("the replay's counterexample does not replay in the model");
+  }
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return run;
+}
+
+}  // namespace pasid::replay

@@ -1,0 +1,34 @@
+#pragma once
+// A whole replay: the trace read once to a verdict and, when an invariant breaks, a second
+// time up to that line to keep the path, which becomes a counterexample like the engines'.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mapping.hpp"
+#include "replayer.hpp"
+#include "source.hpp"
+
+namespace pasid::replay {
+
+struct ReplayRun {
+  ReplayResult result;
+  SourceStats source;
+  std::string mapping;  ///< the name of the mapping used
+  double seconds = 0;
+  std::optional<Counterexample> counterexample;  ///< violates: the model path to the line
+};
+
+/// The problem a replay checks: the design, every slot the model has, every built-in
+/// invariant.
+Problem replay_problem(const Design& design);
+
+/// Replays the trace at `path`.
+ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& mapping,
+                     std::int64_t root_pid = 0);
+
+/// The mappings under traces/mapping/, built into the program.
+const std::vector<Mapping>& builtin_mappings();
+
+}  // namespace pasid::replay

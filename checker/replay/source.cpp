@@ -1,0 +1,166 @@
+#include "source.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include "checker/error.hpp"
+
+namespace pasid::replay {
+
+namespace {
+
+constexpr std::size_t kBlock = 1 << 22;  ///< bytes read at a time; also the longest line
+
+/// Calls f(line, number, complete) for each line of the file; `complete` is false for a
+/// last line without its newline.  Stops when f returns false.
+template <class F>
+void for_each_line(const std::string& path, F&& f) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    throw InputError(path, 0, 0, std::string("cannot read the trace: ") + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  std::unique_ptr<char[]> buf(new char[kBlock]);
+  std::size_t have = 0;
+  std::int64_t number = 0;
+  for (;;) {
+    ssize_t got = ::read(fd, buf.get() + have, kBlock - have);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0)
+      throw InputError(path, 0, 0, std::string("cannot read the trace: ") + std::strerror(errno));
+    std::size_t end = have + static_cast<std::size_t>(got);
+    const char* p = buf.get();
+    const char* stop = p + end;
+    while (const char* nl = static_cast<const char*>(std::memchr(p, '\n', stop - p))) {
+      if (!f(std::string_view(p, nl - p), ++number, true)) return;
+      p = nl + 1;
+    }
+    have = static_cast<std::size_t>(stop - p);
+    if (got == 0) {
+      if (have > 0) f(std::string_view(p, have), ++number, false);
+      return;
+    }
+    if (have == kBlock)
+      throw InputError(path, static_cast<int>(number + 1), 0, "a line longer than 4 MiB");
+    std::memmove(buf.get(), p, have);
+  }
+}
+
+bool is_json_line(std::string_view line) {
+  std::size_t k = line.find_first_not_of(" \t\r");
+  return k != std::string_view::npos && line[k] == '{';
+}
+
+/// Turns ftrace lines into actions through the mapping.
+class FtraceLines {
+ public:
+  FtraceLines(const std::string& path, const Mapping& m, const Sink& sink, SourceStats& st)
+      : path_(path), m_(m), sink_(sink), st_(st) {}
+
+  bool line(std::string_view text, std::int64_t number, bool complete) {
+    TraceLine l;
+    std::string why;
+    int col = 0;
+    switch (parse_line(text, l, why, col)) {
+      case LineKind::comment:
+        return true;
+      case LineKind::lost:
+        throw InputError(path_, static_cast<int>(number), 1,
+                         "the kernel lost events here (its ring buffer overflowed), so the trace "
+                         "does not show everything that happened; record with a larger "
+                         "buffer_size_kb");
+      case LineKind::bad:
+        throw InputError(path_, static_cast<int>(number), col,
+                         complete ? why : "the last line is cut off: " + why);
+      case LineKind::record:
+        break;
+    }
+    ++st_.records;
+    if (l.ns < last_ns_)
+      throw InputError(path_, static_cast<int>(number), 1,
+                       "the timestamp goes back in time (" + seconds(l.ns) + " after " +
+                           seconds(last_ns_) + ")");
+    last_ns_ = l.ns;
+    const std::vector<int>* rules = m_.find(l.event);
+    if (!rules) {
+      ++st_.unmapped;
+      return true;
+    }
+    for (int r : *rules) {
+      if (!apply_rule(m_.rules[r], l, ev_, path_, number)) continue;
+      ev_.line = number;
+      ev_.what.assign(l.event);
+      if (!sink_(ev_)) return false;
+    }
+    return true;
+  }
+
+ private:
+  const std::string& path_;
+  const Mapping& m_;
+  const Sink& sink_;
+  SourceStats& st_;
+  std::int64_t last_ns_ = 0;
+  TraceEvent ev_;
+
+  static std::string seconds(std::int64_t ns) {
+    char s[40];
+    std::snprintf(s, sizeof s, "%lld.%06lld", static_cast<long long>(ns / 1'000'000'000),
+                  static_cast<long long>(ns % 1'000'000'000 / 1000));
+    return s;
+  }
+};
+
+}  // namespace
+
+SourceStats read_trace(const std::string& path, const Mapping& mapping, const Sink& sink,
+                       std::int64_t stop_line) {
+  SourceStats st;
+  FtraceLines ftrace(path, mapping, sink, st);
+  std::vector<TraceEvent> events;
+  bool first = true;
+  for_each_line(path, [&](std::string_view text, std::int64_t number, bool complete) {
+    if (stop_line > 0 && number > stop_line) return false;
+    st.lines = number;
+    bool blank = text.find_first_not_of(" \t\r") == std::string_view::npos;
+    bool comment = !blank && text[text.find_first_not_of(" \t\r")] == '#';
+    if (first && !blank && !comment) {
+      first = false;
+      if (is_json_line(text)) st.format = Format::json_lines;
+    }
+    if (st.format == Format::ftrace) return ftrace.line(text, number, complete);
+    if (blank || comment) return true;
+    events.clear();
+    parse_json_line(text, path, number, events);
+    for (const auto& e : events)
+      if (!sink(e)) return false;
+    return true;
+  });
+  return st;
+}
+
+const Mapping& detect_mapping(const std::string& path, const std::vector<Mapping>& candidates) {
+  std::vector<bool> fits(candidates.size(), true);
+  bool decided = false;
+  std::int64_t budget = 1'000'000;  // lines to look at before settling for the first
+  for_each_line(path, [&](std::string_view text, std::int64_t, bool) {
+    TraceLine l;
+    std::string why;
+    int col = 0;
+    if (parse_line(text, l, why, col) != LineKind::record) return --budget > 0;
+    for (std::size_t k = 0; k < candidates.size(); ++k)
+      fits[k] = fits[k] && detect_matches(candidates[k], l, decided);
+    return !decided && --budget > 0;
+  });
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    if (fits[k]) return candidates[k];
+  return candidates.front();
+}
+
+}  // namespace pasid::replay
