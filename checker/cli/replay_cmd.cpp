@@ -65,6 +65,8 @@ CLI::App* add_replay_command(CLI::App& app, ReplayCliOptions& o) {
       ->check(CLI::IsMember(variant_names));
   cmd->add_option("--mutant", o.mutants, "a mutant on top of the variant (repeatable)")
       ->check(CLI::IsMember(mutant_names));
+  cmd->add_option("--invariant", o.invariants,
+                  "check only this built-in invariant (repeatable; default: all)");
   cmd->add_option("--mapping", o.mapping,
                   "a mapping file, or linux-5.18 / linux-6.16 (default: detected from the trace)");
   cmd->add_option("--pid", o.pid, "the workload's first task (default: the first line's)")
@@ -90,7 +92,10 @@ int run_replay(const ReplayCliOptions& o) {
   if (!o.mutants.empty()) d.mutants = o.mutants;
   std::string mapping_name =
       o.mapping.empty() && want && want->mapping ? *want->mapping : o.mapping;
-  Problem pb = replay::replay_problem(design_of(d, want ? want->file : "--variant"));
+  std::vector<std::string> invariants = o.invariants;
+  if (invariants.empty() && want) invariants = want->invariants;
+  std::string where = want ? want->file : "--invariant";
+  Problem pb = replay::replay_problem(design_of(d, where), invariants, where);
   replay::Mapping loaded;
   const replay::Mapping& mapping = choose_mapping(mapping_name, o.trace, loaded);
   replay::ReplayRun run = replay::run_replay(o.trace, pb, mapping, o.pid);
@@ -111,8 +116,18 @@ std::string counterexample_ftrace(const Spec& spec, const Counterexample& cex) {
   std::string mutants;
   for (const auto& m : spec.mutants) mutants += (mutants.empty() ? "" : " ") + m;
   if (!mutants.empty()) header.push_back("mutants: " + mutants);
-  // The replay checks every built-in invariant: name the first of those the path breaks.
-  Problem all = replay::replay_problem(spec.problem.design);
+  std::vector<std::string> names;
+  bool builtin = true;
+  for (const auto& p : spec.problem.invariants) {
+    names.push_back(p.name);
+    builtin = builtin && p.builtin >= 0;
+  }
+  if (!builtin || names.size() == static_cast<std::size_t>(kInvariantCount)) names.clear();
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : " ") + n;
+  if (!list.empty()) header.push_back("invariants: " + list);
+  // The replay checks these built-in invariants: name the first of them the path breaks.
+  Problem all = replay::replay_problem(spec.problem.design, names);
   std::vector<Instance> steps;
   for (const auto& st : cex.steps) steps.push_back({st.rule, st.args});
   auto again = replay_path(all, steps);

@@ -15,6 +15,7 @@ struct ReplayCliOptions {
   std::string trace;
   std::string variant;
   std::vector<std::string> mutants;
+  std::vector<std::string> invariants;
   std::string mapping;
   std::int64_t pid = 0;
   std::string json;

@@ -72,6 +72,14 @@ std::uint16_t required_args(Act a) {
   }
 }
 
+std::string arg_list(std::uint16_t bits) {
+  std::string s;
+  for (int i = 0; i < kArgs; ++i)
+    if (bits & bit(static_cast<Arg>(i)))
+      s += (s.empty() ? "\"" : ", \"") + std::string(kArgNames[i]) + "\"";
+  return s;
+}
+
 std::string describe(const TraceEvent& e) {
   std::string s = e.what.empty() ? act_name(e.act) : e.what;
   std::string args;

@@ -57,6 +57,8 @@ bool arg_from_name(std::string_view name, Arg& a);
 
 /// The arguments an act needs before the replay can use it.
 std::uint16_t required_args(Act a);
+/// "\"child\", \"flags\"": the names of the arguments in `bits`, for messages.
+std::string arg_list(std::uint16_t bits);
 
 inline constexpr std::uint16_t bit(Arg a) {
   return std::uint16_t(1u << static_cast<int>(a));

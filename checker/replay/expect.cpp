@@ -30,12 +30,13 @@ std::optional<TraceExpectation> read_keys(const std::string& path, const std::st
       t.variant = value;
     else if (key == "mapping")
       t.mapping = value;
-    else if (key == "mutants") {
+    else if (key == "mutants" || key == "invariants") {
       std::istringstream words(value);
-      for (std::string w; words >> w;) t.mutants.push_back(w);
+      for (std::string w; words >> w;) (key == "mutants" ? t.mutants : t.invariants).push_back(w);
     } else if (prefix.empty()) {
-      throw InputError(path, number, 1,
-                       "unknown key \"" + key + "\" (expect, variant, mutants, mapping)");
+      throw InputError(
+          path, number, 1,
+          "unknown key \"" + key + "\" (expect, variant, mutants, invariants, mapping)");
     }
   }
   if (t.expect.empty()) return std::nullopt;

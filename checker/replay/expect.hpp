@@ -5,6 +5,7 @@
 //
 //   # variant: v5.18-merge
 //   # mutants: free-at-close
+//   # invariants: free_only_at_mm_exit no_use_after_free
 //   # expect: violates free_only_at_mm_exit at 24
 //
 // The expectation is a prefix of the verdict line: "conforms", "conforms: 11 events
@@ -21,6 +22,7 @@ struct TraceExpectation {
   std::string expect;
   std::optional<std::string> variant;
   std::vector<std::string> mutants;
+  std::vector<std::string> invariants;  ///< empty: all built-in ones
   std::optional<std::string> mapping;
 };
 

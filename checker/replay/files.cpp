@@ -62,6 +62,7 @@ void Replayer::bind(const Hyp& h, const TraceEvent& e, int t) {
     if (!step(y, rule_index<Open>(), a, e)) continue;
     y.h.n.pending_file[t] = static_cast<std::int8_t>(a.new_file);
     if (e.given(Arg::pasid) && !name_pasid(y, a.pasid, e[Arg::pasid])) continue;
+    if (e.given(Arg::mm) && !name_mm(y, e)) continue;
     next_.push_back(std::move(y));
     any = true;
     if (own != kNoPasid) break;
@@ -161,6 +162,7 @@ bool Replayer::msr_write(const Hyp& h, const TraceEvent& e, int t) {
 
 bool Replayer::name_pasid(Succ& x, int p, std::int64_t value) {
   Names& n = x.h.n;
+  if (value < 1 || value > kPasidMax) x.broken |= range_invariant_;  // the kernel's own value
   if (n.pasid[p] == value) return true;
   if (n.pasid[p] != 0) {
     fail("the kernel's PASID " + std::to_string(value) + " is the model's PASID " +

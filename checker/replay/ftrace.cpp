@@ -118,6 +118,11 @@ LineKind parse_line(std::string_view line, TraceLine& out, std::string& why, int
     col = static_cast<int>(at + 1);
     return LineKind::bad;
   };
+  for (std::size_t k = 0; k < line.size(); ++k) {
+    auto c = static_cast<unsigned char>(line[k]);
+    if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+      return bad(k, "binary data, not trace text (for a trace.dat, run `trace-cmd report` first)");
+  }
   std::size_t cpu_end = 0;
   std::size_t cpu = find_cpu(line, cpu_end);
   if (cpu == std::string_view::npos) return bad(0, "expected `comm-pid [cpu]` at the start");

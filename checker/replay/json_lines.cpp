@@ -61,7 +61,10 @@ void parse_json_line(std::string_view text, const std::string& file, std::int64_
     e.set(a, number(value, key, file, line));
   }
   std::uint16_t need = open ? bit(Arg::fd) : required_args(e.act);
-  if ((e.has & need) != need) bad(file, line, "\"" + name + "\" needs more arguments");
+  if ((e.has & need) != need)
+    bad(file, line,
+        "\"" + name + "\" needs the argument(s) " +
+            arg_list(static_cast<std::uint16_t>(need & ~e.has)));
   out.push_back(e);
   if (!open) return;
   e.act = Act::open_ret;  // the fd the open returned

@@ -82,7 +82,9 @@ class MappingReader {
     std::uint16_t given = 0;
     for (const auto& a : r.args) given |= bit(a.arg);
     if ((required_args(r.act) & given) != required_args(r.act))
-      fail_at(file_, e, std::string("act \"") + act_name(r.act) + "\" needs more arguments");
+      fail_at(file_, e,
+              std::string("act \"") + act_name(r.act) + "\" needs the argument(s) " +
+                  arg_list(static_cast<std::uint16_t>(required_args(r.act) & ~given)));
     return r;
   }
 

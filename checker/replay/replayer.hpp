@@ -87,6 +87,7 @@ class Replayer {
   std::vector<Node> arena_;
   std::string reason_;  ///< why the first hypothesis could not take the last action
   ReplayResult r_;
+  std::uint64_t range_invariant_ = 0;  ///< the bit of pasid_in_range, if checked
   bool started_ = false;
   bool ignored_ = false;  ///< the last action was about something outside the model
 

@@ -20,9 +20,11 @@ struct ReplayRun {
   std::optional<Counterexample> counterexample;  ///< violates: the model path to the line
 };
 
-/// The problem a replay checks: the design, every slot the model has, every built-in
-/// invariant.
-Problem replay_problem(const Design& design);
+/// The problem a replay checks: the design, every slot the model has, and the built-in
+/// invariants named (all of them when `names` is empty).  Throws InputError naming
+/// `where` for an unknown name.
+Problem replay_problem(const Design& design, const std::vector<std::string>& names = {},
+                       const std::string& where = "");
 
 /// Replays the trace at `path`.
 ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& mapping,

@@ -25,7 +25,7 @@ bool Replayer::task_new(Succ& x, const TraceEvent& e, int t) {
   const auto& b = pb_.bounds;
   std::int64_t child = e[Arg::child];
   if (x.h.n.thread_of(child) != kNone)
-    throw InputError(o_.file, static_cast<int>(e.line), 0,
+    throw InputError(o_.file, static_cast<int>(e.line), 1,
                      "pid " + std::to_string(child) + " is created again while it is alive");
   if (Zombie* z = x.h.n.zombie(child)) *z = Zombie{};  // the pid is reused
   Args<Concrete> a;
@@ -38,12 +38,14 @@ bool Replayer::task_new(Succ& x, const TraceEvent& e, int t) {
              : (flags & kCloneVm)   ? rule_index<CloneVm>()
                                     : rule_index<Fork>();
   bool thread = rule == rule_index<Clone>();
-  if (a.new_thread == kNone || (!thread && a.new_proc == kNone) ||
-      (rule == rule_index<Fork>() && a.new_mm == kNone))
-    throw InputError(o_.file, static_cast<int>(e.line), 0,
-                     "more tasks, processes or mms alive at once than the model's bounds (" +
-                         std::to_string(b.threads) + " threads, " + std::to_string(b.processes) +
-                         " processes, " + std::to_string(b.mms) + " mms)");
+  auto full = [&](const char* what, int bound) {
+    throw InputError(o_.file, static_cast<int>(e.line), 1,
+                     std::string("more ") + what + " alive at once than the model has slots for (" +
+                         std::to_string(bound) + ")");
+  };
+  if (a.new_thread == kNone) full("tasks", b.threads);
+  if (!thread && a.new_proc == kNone) full("processes", b.processes);
+  if (rule == rule_index<Fork>() && a.new_mm == kNone) full("mms", b.mms);
   if (thread) a.new_proc = a.new_mm = kNone;
   if (rule == rule_index<CloneVm>()) a.new_mm = kNone;
   int parent_proc = s.threads[t].proc;
