@@ -15,57 +15,68 @@ bool Replayer::ignore() {
 
 void Replayer::expand(const Hyp& h, const TraceEvent& e) {
   int t = h.n.thread_of(e.task);
-  auto keep = [&](Succ&& x, bool ok) {
-    if (ok) next_.push_back(std::move(x));
-  };
-  Succ x{h, 0};
+  if (t != kNone) {  // the actions that may leave a choice: one successor per choice
+    switch (e.act) {
+      case Act::bind:
+        return bind(h, e, t);
+      case Act::msr_write:
+        if (!msr_write(h, e, t)) fail("the model's MSR of this task stays as it is");
+        return;
+      case Act::enqcmd:
+        portal_steps(h, e, t, rule_index<Enqcmd>());
+        return;
+      case Act::sigsegv: {
+        int target = h.n.thread_of(e.given(Arg::pid) ? e[Arg::pid] : e.task);
+        for (int f = 0; target != kNone && f < pb_.bounds.files; ++f)
+          if (maps_portal(h.s, pb_.bounds, target, f)) {
+            portal_steps(h, e, target, rule_index<Sigsegv>());
+            return;
+          }
+        break;  // not from ENQCMD
+      }
+      default:
+        break;
+    }
+  }
+  next_.push_back(h);  // the rest: one successor or none, built in place
+  Hyp& x = next_.back();
+  x.broken_now = 0;
+  if (!explain(x, e, t)) next_.pop_back();
+}
+
+bool Replayer::explain(Hyp& x, const TraceEvent& e, int t) {
   switch (e.act) {
     case Act::exec:
-      return keep(std::move(x), exec(x, e));
+      return exec(x, e);
     case Act::exit:
-      return keep(std::move(x), exit(x, e));
+      return exit(x, e);
     case Act::unbind:
-      return keep(std::move(x), observe(x, e, Seen::unbind));
+      return observe(x, e, Seen::unbind);
     case Act::pasid_free:
-      return keep(std::move(x), observe(x, e, Seen::pasid_free));
+      return observe(x, e, Seen::pasid_free);
     case Act::mm_release:
-      return keep(std::move(x), name_mm(x, e));
+      return name_mm(x, e);
     case Act::mm_drop:
-      return keep(std::move(x), drop_mm(x, e));
+      return drop_mm(x, e);
     default:
       break;
   }
-  if (t == kNone) return keep(std::move(x), ignore());  // a task outside the workload
+  if (t == kNone) return ignore();  // a task outside the workload
   switch (e.act) {
     case Act::task_new:
-      return keep(std::move(x), task_new(x, e, t));
-    case Act::bind:
-      return bind(h, e, t);
+      return task_new(x, e, t);
     case Act::pasid: {
-      int p = mm_pasid(h.s, pb_.bounds, t);
+      int p = mm_pasid(x.s, pb_.bounds, t);
       if (p == kNoPasid) fail("the model's mm of this task has no PASID");
-      return keep(std::move(x), p != kNoPasid && name_pasid(x, p, e[Arg::pasid]));
+      return p != kNoPasid && name_pasid(x, p, e[Arg::pasid]);
     }
     case Act::child_fpu:
-      x.h.n.child_msr[t] = (e[Arg::xfeatures] & 0x400) != 0;
-      return keep(std::move(x), true);
-    case Act::msr_write:
-      if (!msr_write(h, e, t)) fail("the model's MSR of this task stays as it is");
-      return;
-    case Act::sigsegv: {
-      int target = h.n.thread_of(e.given(Arg::pid) ? e[Arg::pid] : e.task);
-      bool portal = false;
-      for (int f = 0; target != kNone && f < pb_.bounds.files; ++f)
-        portal = portal || maps_portal(h.s, pb_.bounds, target, f);
-      if (!portal) return keep(std::move(x), ignore());  // not from ENQCMD
-      portal_steps(h, e, target, rule_index<Sigsegv>());
-      return;
-    }
-    case Act::enqcmd:
-      portal_steps(h, e, t, rule_index<Enqcmd>());
-      return;
+      x.n.child_msr[t] = (e[Arg::xfeatures] & 0x400) != 0;
+      return true;
+    case Act::sigsegv:
+      return ignore();  // the target maps no portal: not from ENQCMD
     default:
-      return keep(std::move(x), files(x, e, t));
+      return files(x, e, t);
   }
 }
 
@@ -79,7 +90,7 @@ bool Replayer::portal_steps(const Hyp& h, const TraceEvent& e, int t, int rule) 
     Args<Concrete> a;
     a.thread = t;
     a.file = f;
-    Succ x{h, 0};
+    Hyp x = fresh(h);
     bool needs_fixup = rule == rule_index<Enqcmd>() && !h.s.threads[t].msr_valid;
     if (needs_fixup && fixup_unseen && !step(x, fixup, a, e)) continue;
     if (!step(x, rule, a, e)) continue;

@@ -81,7 +81,7 @@ std::string arg_list(std::uint16_t bits) {
 }
 
 std::string describe(const TraceEvent& e) {
-  std::string s = e.what.empty() ? act_name(e.act) : e.what;
+  std::string s = e.what.empty() ? act_name(e.act) : std::string(e.what);
   std::string args;
   for (int i = 0; i < kArgs; ++i) {
     auto a = static_cast<Arg>(i);

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace pasid::replay {
 
@@ -70,7 +71,7 @@ struct TraceEvent {
   Act act = Act::exit;
   std::uint16_t has = 0;  ///< bit(Arg) for each argument given
   std::array<std::int64_t, kArgs> arg{};
-  std::string what;  ///< the line's event name, for messages
+  std::string_view what;  ///< the line's event name, for messages (static or the mapping's)
 
   bool given(Arg a) const { return (has & bit(a)) != 0; }
   std::int64_t operator[](Arg a) const { return arg[static_cast<int>(a)]; }

@@ -45,10 +45,10 @@ int Replayer::device_of(Names& n, const TraceEvent& e) {
 void Replayer::bind(const Hyp& h, const TraceEvent& e, int t) {
   const auto& s = h.s;
   const auto& b = pb_.bounds;
-  Succ x{h, 0};
+  Hyp x = fresh(h);
   Args<Concrete> a;
   a.thread = t;
-  a.device = device_of(x.h.n, e);
+  a.device = device_of(x.n, e);
   for (int f = 0; f < b.files && a.new_file == kNone; ++f)
     if (!file_referenced(s, b, f)) a.new_file = f;
   if (a.new_file == kNone) too_many(o_.file, e, "open device files", b.files);
@@ -57,10 +57,10 @@ void Replayer::bind(const Hyp& h, const TraceEvent& e, int t) {
   for (int p = 1; p <= b.pasids; ++p) {
     a.pasid = static_cast<Concrete::Int>(own != kNoPasid ? own : p);
     if (!rule_guard(rule_index<Open>(), s, b, pb_.design, a)) continue;
-    Succ y = x;
-    if (own == kNoPasid) y.h.n.pasid[a.pasid] = 0;  // a new allocation: the old name is gone
+    Hyp y = x;
+    if (own == kNoPasid) y.n.pasid[a.pasid] = 0;  // a new allocation: the old name is gone
     if (!step(y, rule_index<Open>(), a, e)) continue;
-    y.h.n.pending_file[t] = static_cast<std::int8_t>(a.new_file);
+    y.n.pending_file[t] = static_cast<std::int8_t>(a.new_file);
     if (e.given(Arg::pasid) && !name_pasid(y, a.pasid, e[Arg::pasid])) continue;
     if (e.given(Arg::mm) && !name_mm(y, e)) continue;
     next_.push_back(std::move(y));
@@ -70,11 +70,11 @@ void Replayer::bind(const Hyp& h, const TraceEvent& e, int t) {
   if (!any && own == kNoPasid) too_many(o_.file, e, "PASIDs allocated", b.pasids);
 }
 
-bool Replayer::files(Succ& x, const TraceEvent& e, int t) {
+bool Replayer::files(Hyp& x, const TraceEvent& e, int t) {
   const auto& b = pb_.bounds;
-  Names& n = x.h.n;
-  int proc = x.h.s.threads[t].proc;
-  int mm = mm_of(x.h.s, b, t);
+  Names& n = x.n;
+  int proc = x.s.threads[t].proc;
+  int mm = mm_of(x.s, b, t);
   auto file_of_fd = [&](std::int64_t fd) {
     for (int f = 0; f < b.files; ++f)
       if (n.fd[proc][f] == fd && fd >= 0) return f;
@@ -100,7 +100,7 @@ bool Replayer::files(Succ& x, const TraceEvent& e, int t) {
       a.file = n.pending_mmap[t];
       n.pending_mmap[t] = kNone;
       if (a.file == kNone || is_error(e[Arg::addr])) return ignore();
-      if (maps_portal(x.h.s, b, t, a.file)) return ignore();  // a second VMA: not modelled
+      if (maps_portal(x.s, b, t, a.file)) return ignore();  // a second VMA: not modelled
       if (!step(x, rule_index<Mmap>(), a, e)) return false;
       n.portal[mm][a.file] = e[Arg::addr];
       return true;
@@ -120,15 +120,15 @@ bool Replayer::files(Succ& x, const TraceEvent& e, int t) {
   }
 }
 
-bool Replayer::observe(Succ& x, const TraceEvent& e, Seen kind) {
-  Names& n = x.h.n;
+bool Replayer::observe(Hyp& x, const TraceEvent& e, Seen kind) {
+  Names& n = x.n;
   std::int64_t value = e.given(Arg::pasid) ? e[Arg::pasid] : 0;
   for (auto& o : n.owed) {
     if (o.age < 0 || o.kind != kind) continue;
     if (kind == Seen::pasid_free && n.pasid[o.pasid] != 0 && n.pasid[o.pasid] != value) continue;
     if (kind == Seen::pasid_free) n.pasid[o.pasid] = 0;
     o = Owed{};
-    ++x.h.observations;
+    ++x.observations;
     return true;
   }
   for (auto& p : n.pending) {
@@ -144,14 +144,14 @@ bool Replayer::msr_write(const Hyp& h, const TraceEvent& e, int t) {
   std::int64_t v = e[Arg::value];
   if (!(v & kMsrValid)) {
     if (h.s.threads[t].msr_valid) return false;  // the model never clears a valid MSR
-    next_.push_back(Succ{h, 0});
+    next_.push_back(fresh(h));
     return true;
   }
   std::size_t before = next_.size();
   portal_steps(h, e, t, rule_index<GpFixup>());
   for (std::size_t k = before; k < next_.size();) {
-    Succ& x = next_[k];
-    if (name_pasid(x, x.h.s.threads[t].msr_pasid, v & kMsrPasidMask)) {
+    Hyp& x = next_[k];
+    if (name_pasid(x, x.s.threads[t].msr_pasid, v & kMsrPasidMask)) {
       ++k;
     } else {
       next_.erase(next_.begin() + static_cast<std::ptrdiff_t>(k));
@@ -160,9 +160,9 @@ bool Replayer::msr_write(const Hyp& h, const TraceEvent& e, int t) {
   return next_.size() > before;
 }
 
-bool Replayer::name_pasid(Succ& x, int p, std::int64_t value) {
-  Names& n = x.h.n;
-  if (value < 1 || value > kPasidMax) x.broken |= range_invariant_;  // the kernel's own value
+bool Replayer::name_pasid(Hyp& x, int p, std::int64_t value) {
+  Names& n = x.n;
+  if (value < 1 || value > kPasidMax) x.broken_now |= range_invariant_;  // the kernel's own value
   if (n.pasid[p] == value) return true;
   if (n.pasid[p] != 0) {
     fail("the kernel's PASID " + std::to_string(value) + " is the model's PASID " +
@@ -171,7 +171,7 @@ bool Replayer::name_pasid(Succ& x, int p, std::int64_t value) {
   }
   for (int q = 1; q <= pb_.bounds.pasids; ++q) {
     if (q == p || n.pasid[q] != value) continue;
-    if (!pasid_free(x.h.s, pb_.bounds, static_cast<Concrete::Int>(q))) {
+    if (!pasid_free(x.s, pb_.bounds, static_cast<Concrete::Int>(q))) {
       fail("the kernel hands out PASID " + std::to_string(value) +
            " while the model still has it allocated (as PASID " + std::to_string(q) + ")");
       return false;

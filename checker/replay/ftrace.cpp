@@ -1,6 +1,6 @@
 #include "ftrace.hpp"
 
-#include <cctype>
+#include <array>
 
 namespace pasid::replay {
 
@@ -10,8 +10,23 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-bool is_event_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+/// Letters, digits, '_' and '.': the characters of an event name.
+constexpr auto kEventChars = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.';
+  return t;
+}();
+
+bool is_event_char(char c) { return kEventChars[static_cast<unsigned char>(c)]; }
+
+bool has_control_chars(std::string_view s) {
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) return true;
+  }
+  return false;
 }
 
 std::string_view trim(std::string_view s) {
@@ -33,12 +48,13 @@ LineKind header_kind(std::string_view s) {
 
 /// The position of " [cpu]" in s: the first '[' after a blank, followed by digits and ']'.
 std::size_t find_cpu(std::string_view s, std::size_t& end) {
-  for (std::size_t at = s.find(" ["); at != std::string_view::npos; at = s.find(" [", at + 1)) {
-    std::size_t k = at + 2;
+  for (std::size_t at = s.find('['); at != std::string_view::npos; at = s.find('[', at + 1)) {
+    if (at == 0 || s[at - 1] != ' ') continue;
+    std::size_t k = at + 1;
     while (k < s.size() && is_digit(s[k])) ++k;
-    if (k > at + 2 && k < s.size() && s[k] == ']') {
+    if (k > at + 1 && k < s.size() && s[k] == ']') {
       end = k + 1;
-      return at;
+      return at - 1;
     }
   }
   return std::string_view::npos;
@@ -118,24 +134,27 @@ LineKind parse_line(std::string_view line, TraceLine& out, std::string& why, int
     col = static_cast<int>(at + 1);
     return LineKind::bad;
   };
-  for (std::size_t k = 0; k < line.size(); ++k) {
-    auto c = static_cast<unsigned char>(line[k]);
-    if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
-      return bad(k, "binary data, not trace text (for a trace.dat, run `trace-cmd report` first)");
-  }
+  auto bad_or_binary = [&](std::size_t at, const char* what) {
+    // Checked only here, to keep the common path one pass: a line that parses is text.
+    if (has_control_chars(line))
+      return bad(0, "binary data, not trace text (for a trace.dat, run `trace-cmd report` first)");
+    return bad(at, what);
+  };
   std::size_t cpu_end = 0;
   std::size_t cpu = find_cpu(line, cpu_end);
-  if (cpu == std::string_view::npos) return bad(0, "expected `comm-pid [cpu]` at the start");
-  if (!split_task(line.substr(0, cpu), out)) return bad(0, "expected `comm-pid` before [cpu]");
+  if (cpu == std::string_view::npos) return bad_or_binary(0, "expected `comm-pid [cpu]` at the start");
+  if (!split_task(line.substr(0, cpu), out))
+    return bad_or_binary(0, "expected `comm-pid` before [cpu]");
   std::size_t at = cpu_end;
   std::string_view token = next_token(line, at);
   if (!looks_like_timestamp(token)) token = next_token(line, at);  // latency flags came first
   if (!looks_like_timestamp(token) || !parse_timestamp(token.substr(0, token.size() - 1), out.ns))
-    return bad(at - token.size(), "expected a timestamp `seconds.micros:`");
+    return bad_or_binary(at - token.size(), "expected a timestamp `seconds.micros:`");
   while (at < line.size() && line[at] == ' ') ++at;
   std::string_view rest = line.substr(at);
   while (!rest.empty() && (rest.back() == '\r' || rest.back() == ' ')) rest.remove_suffix(1);
-  if (!split_event(rest, out)) return bad(at, "expected `event: fields` after the timestamp");
+  if (!split_event(rest, out))
+    return bad_or_binary(at, "expected `event: fields` after the timestamp");
   out.body_col = static_cast<int>(out.body.data() - line.data()) + 1;
   return LineKind::record;
 }

@@ -44,13 +44,14 @@ void parse_json_line(std::string_view text, const std::string& file, std::int64_
   TraceEvent e;
   e.line = line;
   e.task = number(j["task"], "task", file, line);
-  e.what = name;
   bool open = name == "open";
   bool known = open ? (e.act = Act::bind, true) : act_from_name(name, e.act);
+  e.what = open ? "open" : act_name(e.act);
   for (const auto& a : kAliases) {
     if (name != a.name) continue;
     known = true;
     e.act = a.act;
+    e.what = a.name;
     e.set(Arg::flags, a.flags);
   }
   if (!known) bad(file, line, "unknown event \"" + name + "\"");

@@ -1,5 +1,7 @@
 #include "mapping.hpp"
 
+#include <bit>
+
 #include "checker/error.hpp"
 #include "checker/spec/json_checks.hpp"
 #include "model/rules.hpp"
@@ -27,7 +29,7 @@ class MappingReader {
     expect_kind(file_, *events, Json::Kind::array, "\"events\"");
     for (const Json& e : events->items) {
       m.rules.push_back(read_rule(e));
-      m.by_event[m.rules.back().event].push_back(static_cast<int>(m.rules.size()) - 1);
+      m.index(static_cast<int>(m.rules.size()) - 1);
     }
     return m;
   }
@@ -112,6 +114,27 @@ class MappingReader {
 };
 
 }  // namespace
+
+void Mapping::index(int r) {
+  const std::string& event = rules[static_cast<std::size_t>(r)].event;
+  if (table.size() < 2 * (rules.size() + 1)) {  // grow, and put everything back
+    std::vector<Slot> old = std::move(table);
+    table.assign(std::bit_ceil(std::max<std::size_t>(64, 4 * rules.size())), Slot{});
+    for (auto& slot : old)
+      for (int q : slot.rules) place(slot.event, q);
+  }
+  place(event, r);
+}
+
+void Mapping::place(const std::string& event, int r) {
+  for (std::size_t k = hash(event) & (table.size() - 1);; k = (k + 1) & (table.size() - 1)) {
+    Slot& slot = table[k];
+    if (slot.rules.empty()) slot.event = event;
+    if (slot.event != event) continue;
+    slot.rules.push_back(r);
+    return;
+  }
+}
 
 Mapping parse_mapping(std::string_view text, const std::string& file) {
   return MappingReader(file).read(parse_json(text, file));

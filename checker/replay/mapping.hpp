@@ -21,7 +21,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "event.hpp"
@@ -56,17 +55,31 @@ struct Mapping {
   std::vector<Detect> detect;
   std::vector<int> unobserved;  ///< rule indices (model/rules.hpp)
   std::vector<EventRule> rules;
-  /// Rule indices by event name; transparent, so a line's string_view looks it up.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>> by_event;
-
-  /// The rules for an event name (nullptr: the mapping ignores the event).
+  /// The rules for an event name (nullptr: the mapping ignores the event).  One lookup per
+  /// trace line: an open-addressed table, hashed with FNV-1a.
   const std::vector<int>* find(std::string_view event) const {
-    auto it = by_event.find(event);
-    return it == by_event.end() ? nullptr : &it->second;
+    if (table.empty()) return nullptr;
+    for (std::size_t k = hash(event) & (table.size() - 1);; k = (k + 1) & (table.size() - 1)) {
+      const Slot& slot = table[k];
+      if (slot.rules.empty()) return nullptr;
+      if (slot.event == event) return &slot.rules;
+    }
+  }
+  /// Adds rule r for its event.
+  void index(int r);
+
+ private:
+  struct Slot {
+    std::string event;
+    std::vector<int> rules;
+  };
+  std::vector<Slot> table;  ///< a power of two, at least twice the events
+  void place(const std::string& event, int r);
+
+  static std::size_t hash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
   }
 };
 

@@ -86,19 +86,24 @@ bool Replayer::feed(const TraceEvent& e) {
     return false;
   }
   for (auto& x : next_) {
-    if (!x.broken || x.h.broke_at) continue;
-    x.h.broke_at = e.line;
-    x.h.broke = x.broken;
-    x.h.broke_path = x.h.path;
+    if (!x.broken_now || x.broke_at) continue;
+    x.broke_at = e.line;
+    x.broke = x.broken_now;
+    x.broke_path = x.path;
   }
-  // Unbroken explanations first, so that a broken duplicate of one is the one dropped.
-  std::stable_partition(next_.begin(), next_.end(), [](const Succ& x) { return !x.h.broke_at; });
-  frontier_.clear();
-  for (auto& x : next_) {
-    if (frontier_.size() == kMaxFrontier) break;
-    bool seen = std::any_of(frontier_.begin(), frontier_.end(),
-                            [&](const Hyp& h) { return h.s == x.h.s && h.n == x.h.n; });
-    if (!seen) frontier_.push_back(std::move(x.h));
+  std::swap(frontier_, next_);
+  if (frontier_.size() > 1) {
+    // Unbroken explanations first, so that a broken duplicate of one is the one dropped.
+    std::stable_partition(frontier_.begin(), frontier_.end(),
+                          [](const Hyp& x) { return !x.broke_at; });
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < frontier_.size() && kept < kMaxFrontier; ++k) {
+      const Hyp& x = frontier_[k];
+      bool seen = std::any_of(frontier_.begin(), frontier_.begin() + kept,
+                              [&](const Hyp& h) { return h.s == x.s && h.n == x.n; });
+      if (!seen) frontier_[kept++] = frontier_[k];
+    }
+    frontier_.resize(kept);
   }
   if (frontier_.front().broke_at) {  // every explanation left broke an invariant
     auto first =
@@ -116,28 +121,28 @@ bool Replayer::feed(const TraceEvent& e) {
   return true;
 }
 
-bool Replayer::step(Succ& x, int rule, const Args<Concrete>& a, const TraceEvent& e) {
+bool Replayer::step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent& e) {
   const auto& b = pb_.bounds;
-  if (!rule_guard(rule, x.h.s, b, pb_.design, a)) {
+  if (!rule_guard(rule, x.s, b, pb_.design, a)) {
     fail("the model cannot take " + instance_name(rule, a) + " here");
     return false;
   }
   Log<Concrete> log;
-  State<Concrete> post = successor(pb_, x.h.s, Instance{rule, a}, log);
+  State<Concrete> post = successor(pb_, x.s, Instance{rule, a}, log);
   for (std::size_t i = 0; i < pb_.invariants.size() && i < 64; ++i)
-    if (!property_holds(pb_.invariants[i], b, x.h.s, log, post)) x.broken |= 1ull << i;
-  follow_lifetimes(x.h.n, x.h.s, post, b);
-  x.h.s = post;
-  ++x.h.steps;
+    if (!property_holds(pb_.invariants[i], b, x.s, log, post)) x.broken_now |= 1ull << i;
+  follow_lifetimes(x.n, x.s, post, b);
+  x.s = post;
+  ++x.steps;
   if (o_.record) {
-    arena_.push_back({x.h.path, Instance{rule, a}, e.line});
-    x.h.path = static_cast<int>(arena_.size()) - 1;
+    arena_.push_back({x.path, Instance{rule, a}, e.line});
+    x.path = static_cast<int>(arena_.size()) - 1;
   }
   return settle(x, e.task, log);
 }
 
-bool Replayer::settle(Succ& x, std::int64_t task, const Log<Concrete>& log) {
-  Names& n = x.h.n;
+bool Replayer::settle(Hyp& x, std::int64_t task, const Log<Concrete>& log) {
+  Names& n = x.n;
   std::vector<bool> used(log.size(), false);
   auto take = [&](Seen kind, std::int64_t value) {
     for (std::size_t i = 0; i < log.size(); ++i) {
@@ -152,21 +157,23 @@ bool Replayer::settle(Succ& x, std::int64_t task, const Log<Concrete>& log) {
   };
   for (auto& p : n.pending) {
     if (p.line == 0 || p.task != task) continue;
-    bool ok = p.mm != kNone ? x.h.s.mms[p.mm].count == 0 : take(p.kind, p.pasid);
+    bool ok = p.mm != kNone ? x.s.mms[p.mm].count == 0 : take(p.kind, p.pasid);
     if (!ok) {
       fail("line " + std::to_string(p.line) + " shows " + pending_what(p) +
            ", and this task's next model step does not do it");
       return false;
     }
-    ++x.h.observations;
+    ++x.observations;
     p = Pending{};
   }
   for (auto& o : n.owed)
     if (o.age >= 0 && ++o.age >= kOwedSteps) o = Owed{};
   for (std::size_t i = 0; i < log.size(); ++i) {
     if (used[i] || (log[i].kind != Seen::unbind && log[i].kind != Seen::pasid_free)) continue;
-    auto slot = std::min_element(n.owed.begin(), n.owed.end(),
-                                 [](const Owed& a, const Owed& b) { return a.age > b.age; });
+    // An empty entry, else the oldest.
+    auto slot = std::max_element(n.owed.begin(), n.owed.end(), [](const Owed& a, const Owed& b) {
+      return (a.age < 0 ? kOwedSteps : a.age) < (b.age < 0 ? kOwedSteps : b.age);
+    });
     *slot = Owed{log[i].kind, log[i].pasid, 0};
   }
   return true;

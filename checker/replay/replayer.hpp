@@ -67,13 +67,10 @@ class Replayer {
     std::int64_t broke_at = 0;
     std::uint64_t broke = 0;
     int broke_path = -1;
+    std::uint64_t broken_now = 0;  ///< invariants the current line's steps broke
   };
 
  private:
-  struct Succ {
-    Hyp h;
-    std::uint64_t broken = 0;  ///< invariants the action's steps broke
-  };
   struct Node {
     int parent;
     Instance step;
@@ -83,7 +80,7 @@ class Replayer {
   const Problem& pb_;
   ReplayOptions o_;
   std::vector<Hyp> frontier_;
-  std::vector<Succ> next_;
+  std::vector<Hyp> next_;
   std::vector<Node> arena_;
   std::string reason_;  ///< why the first hypothesis could not take the last action
   ReplayResult r_;
@@ -93,22 +90,28 @@ class Replayer {
 
   // acts.cpp: one handler per kind of action; each returns whether x explains it.
   void expand(const Hyp& h, const TraceEvent& e);
+  bool explain(Hyp& x, const TraceEvent& e, int t);
+  static Hyp fresh(const Hyp& h) {
+    Hyp x = h;
+    x.broken_now = 0;
+    return x;
+  }
   bool ignore();
   bool portal_steps(const Hyp& h, const TraceEvent& e, int t, int rule);
-  bool task_new(Succ& x, const TraceEvent& e, int t);
-  bool exec(Succ& x, const TraceEvent& e);
-  bool exit(Succ& x, const TraceEvent& e);
+  bool task_new(Hyp& x, const TraceEvent& e, int t);
+  bool exec(Hyp& x, const TraceEvent& e);
+  bool exit(Hyp& x, const TraceEvent& e);
   void bind(const Hyp& h, const TraceEvent& e, int t);
   int device_of(Names& n, const TraceEvent& e);
-  bool files(Succ& x, const TraceEvent& e, int t);
-  bool observe(Succ& x, const TraceEvent& e, Seen kind);
+  bool files(Hyp& x, const TraceEvent& e, int t);
+  bool observe(Hyp& x, const TraceEvent& e, Seen kind);
   bool msr_write(const Hyp& h, const TraceEvent& e, int t);
-  bool name_pasid(Succ& x, int p, std::int64_t value);
-  bool name_mm(Succ& x, const TraceEvent& e);
-  bool drop_mm(Succ& x, const TraceEvent& e);
+  bool name_pasid(Hyp& x, int p, std::int64_t value);
+  bool name_mm(Hyp& x, const TraceEvent& e);
+  bool drop_mm(Hyp& x, const TraceEvent& e);
   // replayer.cpp
-  bool step(Succ& x, int rule, const Args<Concrete>& a, const TraceEvent& e);
-  bool settle(Succ& x, std::int64_t task, const Log<Concrete>& log);
+  bool step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent& e);
+  bool settle(Hyp& x, std::int64_t task, const Log<Concrete>& log);
   void fail(const std::string& why);
   std::string allowed(const Hyp& h, int t) const;
   void diverge(const TraceEvent& e);

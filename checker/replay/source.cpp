@@ -95,7 +95,7 @@ class FtraceLines {
     for (int r : *rules) {
       if (!apply_rule(m_.rules[r], l, ev_, path_, number)) continue;
       ev_.line = number;
-      ev_.what.assign(l.event);
+      ev_.what = m_.rules[r].event;
       if (!sink_(ev_)) return false;
     }
     return true;

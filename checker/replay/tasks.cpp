@@ -20,14 +20,14 @@ int lowest(int n, Free&& is_free) {
 
 }  // namespace
 
-bool Replayer::task_new(Succ& x, const TraceEvent& e, int t) {
-  const auto& s = x.h.s;
+bool Replayer::task_new(Hyp& x, const TraceEvent& e, int t) {
+  const auto& s = x.s;
   const auto& b = pb_.bounds;
   std::int64_t child = e[Arg::child];
-  if (x.h.n.thread_of(child) != kNone)
+  if (x.n.thread_of(child) != kNone)
     throw InputError(o_.file, static_cast<int>(e.line), 1,
                      "pid " + std::to_string(child) + " is created again while it is alive");
-  if (Zombie* z = x.h.n.zombie(child)) *z = Zombie{};  // the pid is reused
+  if (Zombie* z = x.n.zombie(child)) *z = Zombie{};  // the pid is reused
   Args<Concrete> a;
   a.thread = t;
   a.new_thread = lowest(b.threads, [&](int k) { return !s.threads[k].alive; });
@@ -50,10 +50,10 @@ bool Replayer::task_new(Succ& x, const TraceEvent& e, int t) {
   if (rule == rule_index<CloneVm>()) a.new_mm = kNone;
   int parent_proc = s.threads[t].proc;
   if (!step(x, rule, a, e)) return false;
-  Names& n = x.h.n;
+  Names& n = x.n;
   n.pid[a.new_thread] = child;
   if (!thread) n.fd[a.new_proc] = n.fd[parent_proc];
-  if (n.child_msr[t] >= 0 && n.child_msr[t] != x.h.s.threads[a.new_thread].msr_valid) {
+  if (n.child_msr[t] >= 0 && n.child_msr[t] != x.s.threads[a.new_thread].msr_valid) {
     fail(std::string("the kernel's xstate copy for the child ") +
          (n.child_msr[t] ? "keeps" : "clears") + " the PASID component; the model's " +
          instance_name(rule, a) + " does not");
@@ -63,29 +63,29 @@ bool Replayer::task_new(Succ& x, const TraceEvent& e, int t) {
   return true;
 }
 
-bool Replayer::exec(Succ& x, const TraceEvent& e) {
+bool Replayer::exec(Hyp& x, const TraceEvent& e) {
   std::int64_t old_pid = e.given(Arg::old_pid) ? e[Arg::old_pid] : e.task;
   std::int64_t pid = e.given(Arg::pid) ? e[Arg::pid] : old_pid;
-  int t = x.h.n.thread_of(old_pid);
+  int t = x.n.thread_of(old_pid);
   if (t == kNone) return ignore();
   Args<Concrete> a;
   a.thread = t;
-  a.new_mm = lowest(pb_.bounds.mms, [&](int k) { return x.h.s.mms[k].count == 0; });
+  a.new_mm = lowest(pb_.bounds.mms, [&](int k) { return x.s.mms[k].count == 0; });
   if (a.new_mm == kNone)
     throw InputError(
         o_.file, static_cast<int>(e.line), 0,
         "more mms alive at once than the model's bounds (" + std::to_string(pb_.bounds.mms) + ")");
   if (!step(x, rule_index<Exec>(), a, e)) return false;
-  x.h.n.pid[t] = pid;  // a non-leader that execs takes the leader's pid (de_thread)
-  if (Zombie* z = x.h.n.zombie(pid)) *z = Zombie{};
+  x.n.pid[t] = pid;  // a non-leader that execs takes the leader's pid (de_thread)
+  if (Zombie* z = x.n.zombie(pid)) *z = Zombie{};
   return true;
 }
 
-bool Replayer::exit(Succ& x, const TraceEvent& e) {
+bool Replayer::exit(Hyp& x, const TraceEvent& e) {
   std::int64_t pid = e.given(Arg::pid) ? e[Arg::pid] : e.task;
-  int t = x.h.n.thread_of(pid);
+  int t = x.n.thread_of(pid);
   if (t == kNone) {
-    Zombie* z = x.h.n.zombie(pid);
+    Zombie* z = x.n.zombie(pid);
     if (z && !z->exit_seen) {  // the model let it go already: de_thread, SIGSEGV
       z->exit_seen = true;
       return true;
@@ -95,13 +95,13 @@ bool Replayer::exit(Succ& x, const TraceEvent& e) {
   Args<Concrete> a;
   a.thread = t;
   if (!step(x, rule_index<ThreadExit>(), a, e)) return false;
-  if (Zombie* z = x.h.n.zombie(pid)) z->exit_seen = true;
+  if (Zombie* z = x.n.zombie(pid)) z->exit_seen = true;
   return true;
 }
 
-bool Replayer::name_mm(Succ& x, const TraceEvent& e) {
-  Names& n = x.h.n;
-  const auto& s = x.h.s;
+bool Replayer::name_mm(Hyp& x, const TraceEvent& e) {
+  Names& n = x.n;
+  const auto& s = x.s;
   int t = n.thread_of(e.task);
   int m = kNone;
   if (t != kNone)
@@ -128,15 +128,15 @@ bool Replayer::name_mm(Succ& x, const TraceEvent& e) {
   return true;
 }
 
-bool Replayer::drop_mm(Succ& x, const TraceEvent& e) {
-  Names& n = x.h.n;
+bool Replayer::drop_mm(Hyp& x, const TraceEvent& e) {
+  Names& n = x.n;
   int m = kNone;
   for (int k = 0; k < pb_.bounds.mms; ++k)
     if (n.mm[k] == e[Arg::mm]) m = k;
   if (m == kNone) return ignore();
   n.mm[m] = 0;
-  if (x.h.s.mms[m].count == 0) {
-    ++x.h.observations;
+  if (x.s.mms[m].count == 0) {
+    ++x.observations;
     return true;
   }
   for (auto& p : n.pending) {
