@@ -14,12 +14,14 @@ bool is_digit(char c) {
 constexpr auto kEventChars = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 256; ++c)
-    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.';
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.';
   return t;
 }();
 
-bool is_event_char(char c) { return kEventChars[static_cast<unsigned char>(c)]; }
+bool is_event_char(char c) {
+  return kEventChars[static_cast<unsigned char>(c)];
+}
 
 bool has_control_chars(std::string_view s) {
   for (char ch : s) {
@@ -142,7 +144,8 @@ LineKind parse_line(std::string_view line, TraceLine& out, std::string& why, int
   };
   std::size_t cpu_end = 0;
   std::size_t cpu = find_cpu(line, cpu_end);
-  if (cpu == std::string_view::npos) return bad_or_binary(0, "expected `comm-pid [cpu]` at the start");
+  if (cpu == std::string_view::npos)
+    return bad_or_binary(0, "expected `comm-pid [cpu]` at the start");
   if (!split_task(line.substr(0, cpu), out))
     return bad_or_binary(0, "expected `comm-pid` before [cpu]");
   std::size_t at = cpu_end;

@@ -1,0 +1,115 @@
+// The ftrace line parser: the kernel's layout, trace-cmd report's, the syscall tracer's
+// enter and exit lines, kprobes, header lines, and what is not a trace line.
+
+#include "checker/replay/ftrace.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace pasid::replay;
+
+namespace {
+
+LineKind parse(std::string_view text, TraceLine& l) {
+  std::string why;
+  int col = 0;
+  return parse_line(text, l, why, col);
+}
+
+}  // namespace
+
+TEST_CASE("ftrace: a tracepoint line as the kernel prints it") {
+  TraceLine l;
+  REQUIRE(parse("       fork_exec-142     [000] .....    16.205331: task_newtask: pid=143 "
+                "comm=fork_exec clone_flags=1200000 oom_score_adj=0",
+                l) == LineKind::record);
+  CHECK(l.comm == "fork_exec");
+  CHECK(l.pid == 142);
+  CHECK(l.ns == 16'205'331'000);
+  CHECK(l.event == "task_newtask");
+  CHECK(l.call == CallPart::none);
+  CHECK(field(l, "pid") == "143");
+  CHECK(field(l, "clone_flags") == "1200000");
+  CHECK(field(l, "comm") == "fork_exec");
+  CHECK(field(l, "missing").empty());
+  CHECK(field(l, "#1") == "comm=fork_exec");
+}
+
+TEST_CASE("ftrace: syscall enter and exit lines, and a kprobe") {
+  TraceLine l;
+  REQUIRE(parse("            init-1       [001] ...1.    16.178081: sys_openat(dfd: ffffff9c, "
+                "filename: c1f87a8, flags: 0, mode: 0)",
+                l) == LineKind::record);
+  CHECK(l.event == "sys_openat");
+  CHECK(l.call == CallPart::enter);
+  CHECK(field(l, "flags") == "0");
+  CHECK(field(l, "return").empty());
+  REQUIRE(parse("            init-1       [001] ...1.    16.178153: sys_openat -> 0x3", l) ==
+          LineKind::record);
+  CHECK(l.call == CallPart::exit);
+  CHECK(field(l, "return") == "0x3");
+  REQUIRE(parse("       fork_exec-142     [000] .....    16.181146: mmput: (mmput+0x0/0x30) "
+                "mm=0xffff88ef82058480",
+                l) == LineKind::record);
+  CHECK(field(l, "mm") == "0xffff88ef82058480");
+  REQUIRE(parse("  sh-1 [000] d.... 1.000060: write_msr: d93, value 80000001", l) ==
+          LineKind::record);
+  CHECK(field(l, "#0") == "d93");
+  CHECK(field(l, "value") == "80000001");
+}
+
+TEST_CASE("ftrace: trace-cmd report's layout, a tgid column, odd comms") {
+  TraceLine l;
+  REQUIRE(parse("              wl-500   [000]   500.000130: sys_exit_openat:      0x3", l) ==
+          LineKind::record);
+  CHECK(l.event == "sys_exit_openat");
+  CHECK(field(l, "return") == "0x3");
+  REQUIRE(parse("            bash-1977  ( 1977) [001] d..2.  1015.104283: sched_process_exit: "
+                "comm=bash pid=1977 prio=120 group_dead=true",
+                l) == LineKind::record);
+  CHECK(l.pid == 1977);
+  CHECK(field(l, "group_dead") == "true");
+  REQUIRE(parse("  kworker/0:1 H-12   [000] ..s1.  6449.664627: sched_process_free: comm=true "
+                "pid=13339 prio=120",
+                l) == LineKind::record);
+  CHECK(l.comm == "kworker/0:1 H");
+  CHECK(l.pid == 12);
+  REQUIRE(parse("          <idle>-0     [000] ..s1.  6449.664627: sched_process_free: comm=a pid=1 "
+                "prio=120",
+                l) == LineKind::record);
+  CHECK(l.comm == "<idle>");
+  CHECK(l.pid == 0);
+}
+
+TEST_CASE("ftrace: headers, lost events, and lines that are not trace lines") {
+  TraceLine l;
+  CHECK(parse("# tracer: nop", l) == LineKind::comment);
+  CHECK(parse("", l) == LineKind::comment);
+  CHECK(parse("cpus=2", l) == LineKind::comment);
+  CHECK(parse("CPU 0 is empty", l) == LineKind::comment);
+  CHECK(parse("CPU:1 [LOST 58 EVENTS]", l) == LineKind::lost);
+  std::string why;
+  int col = 0;
+  CHECK(parse_line("hello world", l, why, col) == LineKind::bad);
+  CHECK(why.find("comm-pid") != std::string::npos);
+  CHECK(parse_line("  sh-1 [000] ..... 16.2x: task_newtask: pid=2", l, why, col) == LineKind::bad);
+  CHECK(why.find("timestamp") != std::string::npos);
+  CHECK(parse_line("  sh-1 [000] ..... 16.2: ", l, why, col) == LineKind::bad);
+  CHECK(parse_line(std::string_view("\x7f"
+                                    "ELF\0\x01 [0] x",
+                                    12),
+                   l, why, col) == LineKind::bad);
+  CHECK(why.find("binary") != std::string::npos);
+}
+
+TEST_CASE("ftrace: numbers as ftrace prints them") {
+  std::int64_t v = 0;
+  CHECK((parse_number("0x3", false, v) && v == 3));
+  CHECK((parse_number("1200000", true, v) && v == 0x1200000));
+  CHECK((parse_number("143", false, v) && v == 143));
+  CHECK((parse_number("-2", false, v) && v == -2));
+  CHECK((parse_number("0xfffffffffffffffe", false, v) && v == -2));  // an error return
+  CHECK_FALSE(parse_number("", false, v));
+  CHECK_FALSE(parse_number("12a", false, v));
+  CHECK_FALSE(parse_number("0x", false, v));
+  CHECK_FALSE(parse_number("0x10000000000000000", false, v));
+}
