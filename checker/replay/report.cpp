@@ -37,6 +37,11 @@ std::string format_replay(const std::string& trace, const ReplayDesign& d, const
                                                        : std::string("JSON lines")) +
                   ", variant " + d.variant + mutants + ")\n";
   s += verdict_line(pb, run) + "\n";
+  if (run.source.unmapped > 0)
+    s += "note: " + std::to_string(run.source.unmapped) +
+         " event lines the mapping does not name were skipped (the first: " +
+         run.source.first_unmapped + " at line " + std::to_string(run.source.first_unmapped_line) +
+         ")\n";
   if (!run.counterexample) return s;
   s += "\n" + format_counterexample(pb, *run.counterexample);
   s += "\nthe steps' trace lines:";
@@ -70,7 +75,8 @@ nlohmann::json replay_json(const std::string& trace, const ReplayDesign& d, cons
                    {"model_steps", rr.steps},
                    {"observations", rr.observations},
                    {"ignored", rr.ignored},
-                   {"lines", run.source.lines}};
+                   {"lines", run.source.lines},
+                   {"unmapped_lines", run.source.unmapped}};
   if (run.counterexample)
     for (std::size_t k = 0; k < rr.path_lines.size(); ++k)
       out["counterexample"]["steps"][k]["trace_line"] = rr.path_lines[k];

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <memory>
 
 #include "checker/error.hpp"
@@ -52,11 +53,6 @@ void for_each_line(const std::string& path, F&& f) {
   }
 }
 
-bool is_json_line(std::string_view line) {
-  std::size_t k = line.find_first_not_of(" \t\r");
-  return k != std::string_view::npos && line[k] == '{';
-}
-
 /// Turns ftrace lines into actions through the mapping.
 class FtraceLines {
  public:
@@ -89,7 +85,10 @@ class FtraceLines {
     last_ns_ = l.ns;
     const std::vector<int>* rules = m_.find(l.event);
     if (!rules) {
-      ++st_.unmapped;
+      if (st_.unmapped++ == 0) {
+        st_.first_unmapped.assign(l.event);
+        st_.first_unmapped_line = number;
+      }
       return true;
     }
     for (int r : *rules) {
@@ -119,30 +118,64 @@ class FtraceLines {
 
 }  // namespace
 
+namespace {
+
+/// Either format, line by line: the first line that is not blank or a comment decides.
+class TraceLines {
+ public:
+  TraceLines(const std::string& name, const Mapping& m, const Sink& sink, std::int64_t stop)
+      : name_(name), sink_(sink), stop_(stop), ftrace_(name, m, sink, st) {}
+
+  bool operator()(std::string_view text, std::int64_t number, bool complete) {
+    if (stop_ > 0 && number > stop_) return false;
+    st.lines = number;
+    std::size_t k = text.find_first_not_of(" \t\r");
+    bool blank = k == std::string_view::npos;
+    bool comment = !blank && text[k] == '#';
+    if (first_ && !blank && !comment) {
+      first_ = false;
+      if (text[k] == '{') st.format = Format::json_lines;
+    }
+    if (st.format == Format::ftrace) return ftrace_.line(text, number, complete);
+    if (blank || comment) return true;
+    events_.clear();
+    parse_json_line(text, name_, number, events_);
+    for (const auto& e : events_)
+      if (!sink_(e)) return false;
+    return true;
+  }
+
+  SourceStats st;
+
+ private:
+  const std::string& name_;
+  const Sink& sink_;
+  std::int64_t stop_;
+  FtraceLines ftrace_;
+  bool first_ = true;
+  std::vector<TraceEvent> events_;
+};
+
+}  // namespace
+
 SourceStats read_trace(const std::string& path, const Mapping& mapping, const Sink& sink,
                        std::int64_t stop_line) {
-  SourceStats st;
-  FtraceLines ftrace(path, mapping, sink, st);
-  std::vector<TraceEvent> events;
-  bool first = true;
-  for_each_line(path, [&](std::string_view text, std::int64_t number, bool complete) {
-    if (stop_line > 0 && number > stop_line) return false;
-    st.lines = number;
-    bool blank = text.find_first_not_of(" \t\r") == std::string_view::npos;
-    bool comment = !blank && text[text.find_first_not_of(" \t\r")] == '#';
-    if (first && !blank && !comment) {
-      first = false;
-      if (is_json_line(text)) st.format = Format::json_lines;
-    }
-    if (st.format == Format::ftrace) return ftrace.line(text, number, complete);
-    if (blank || comment) return true;
-    events.clear();
-    parse_json_line(text, path, number, events);
-    for (const auto& e : events)
-      if (!sink(e)) return false;
-    return true;
-  });
-  return st;
+  TraceLines lines(path, mapping, sink, stop_line);
+  for_each_line(path, std::ref(lines));
+  return lines.st;
+}
+
+SourceStats read_trace_text(std::string_view text, const std::string& name, const Mapping& mapping,
+                            const Sink& sink) {
+  TraceLines lines(name, mapping, sink, 0);
+  std::int64_t number = 0;
+  while (!text.empty()) {
+    std::size_t nl = text.find('\n');
+    bool complete = nl != std::string_view::npos;
+    if (!lines(text.substr(0, complete ? nl : text.size()), ++number, complete)) break;
+    text.remove_prefix(complete ? nl + 1 : text.size());
+  }
+  return lines.st;
 }
 
 const Mapping& detect_mapping(const std::string& path, const std::vector<Mapping>& candidates) {

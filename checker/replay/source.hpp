@@ -24,9 +24,11 @@ enum class Format { ftrace, json_lines };
 
 struct SourceStats {
   Format format = Format::ftrace;
-  std::int64_t lines = 0;     ///< lines read
-  std::int64_t records = 0;   ///< ftrace event lines
-  std::int64_t unmapped = 0;  ///< event lines the mapping does not name
+  std::int64_t lines = 0;      ///< lines read
+  std::int64_t records = 0;    ///< ftrace event lines
+  std::int64_t unmapped = 0;   ///< event lines the mapping does not name
+  std::string first_unmapped;  ///< the first of them: its event, and its line
+  std::int64_t first_unmapped_line = 0;
 };
 
 /// Called for each action; returning false stops the reading.
@@ -36,6 +38,10 @@ using Sink = std::function<bool(const TraceEvent&)>;
 /// a line that is not part of a trace, a timestamp that goes back, or lost events.
 SourceStats read_trace(const std::string& path, const Mapping& mapping, const Sink& sink,
                        std::int64_t stop_line = 0);
+
+/// The same for a trace in memory (the fuzzer's); `name` stands for the file in errors.
+SourceStats read_trace_text(std::string_view text, const std::string& name, const Mapping& mapping,
+                            const Sink& sink);
 
 /// The mapping among `candidates` whose "detect" conditions the trace meets, judged by the
 /// first lines that speak to them; the first candidate when no line does.
