@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <set>
 
 #include "checker/explicit/successor.hpp"
@@ -127,7 +128,7 @@ bool Replayer::step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent&
     fail("the model cannot take " + instance_name(rule, a) + " here");
     return false;
   }
-  Log<Concrete> log;
+  Log<Concrete>& log = log_;  // reused: no allocation per step
   State<Concrete> post = successor(pb_, x.s, Instance{rule, a}, log);
   for (std::size_t i = 0; i < pb_.invariants.size() && i < 64; ++i)
     if (!property_holds(pb_.invariants[i], b, x.s, log, post)) x.broken_now |= 1ull << i;
@@ -143,13 +144,14 @@ bool Replayer::step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent&
 
 bool Replayer::settle(Hyp& x, std::int64_t task, const Log<Concrete>& log) {
   Names& n = x.n;
-  std::vector<bool> used(log.size(), false);
+  std::uint64_t used = 0;  // bit i: log[i] explained a kernel line (logs are short)
+  assert(log.size() <= 64);
   auto take = [&](Seen kind, std::int64_t value) {
     for (std::size_t i = 0; i < log.size(); ++i) {
-      if (used[i] || log[i].kind != kind) continue;
+      if (((used >> i) & 1) || log[i].kind != kind) continue;
       if (kind == Seen::pasid_free && n.pasid[log[i].pasid] != 0 && n.pasid[log[i].pasid] != value)
         continue;
-      used[i] = true;
+      used |= 1ull << i;
       if (kind == Seen::pasid_free) n.pasid[log[i].pasid] = 0;
       return true;
     }
@@ -169,7 +171,8 @@ bool Replayer::settle(Hyp& x, std::int64_t task, const Log<Concrete>& log) {
   for (auto& o : n.owed)
     if (o.age >= 0 && ++o.age >= kOwedSteps) o = Owed{};
   for (std::size_t i = 0; i < log.size(); ++i) {
-    if (used[i] || (log[i].kind != Seen::unbind && log[i].kind != Seen::pasid_free)) continue;
+    if (((used >> i) & 1) || (log[i].kind != Seen::unbind && log[i].kind != Seen::pasid_free))
+      continue;
     // An empty entry, else the oldest.
     auto slot = std::max_element(n.owed.begin(), n.owed.end(), [](const Owed& a, const Owed& b) {
       return (a.age < 0 ? kOwedSteps : a.age) < (b.age < 0 ? kOwedSteps : b.age);

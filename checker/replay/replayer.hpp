@@ -82,6 +82,7 @@ class Replayer {
   std::vector<Hyp> frontier_;
   std::vector<Hyp> next_;
   std::vector<Node> arena_;
+  Log<Concrete> log_;   ///< the last step's observations
   std::string reason_;  ///< why the first hypothesis could not take the last action
   ReplayResult r_;
   std::uint64_t range_invariant_ = 0;  ///< the bit of pasid_in_range, if checked

@@ -4,6 +4,7 @@
 
 #include "checker/error.hpp"
 #include "checker/explicit/successor.hpp"
+#include "pipe.hpp"
 
 namespace pasid::replay {
 
@@ -30,8 +31,13 @@ ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& 
   run.mapping = mapping.name;
   ReplayOptions o{root_pid, mapping.unobserved, false, path};
   Replayer first(pb, o);
-  run.source = read_trace(path, mapping, [&](const TraceEvent& e) { return first.feed(e); });
+  run.source = read_trace_piped(path, mapping, [&](const TraceEvent& e) { return first.feed(e); });
   run.result = first.finish();
+  if (run.result.verdict != ReplayVerdict::conforms) {
+    // The reader may have gone past the line the replay stopped at: count up to there.
+    run.source.lines = run.result.stopped_at;
+    run.source.unmapped = 0;
+  }
   if (run.result.verdict == ReplayVerdict::violates) {
     o.record = true;
     Replayer again(pb, o);

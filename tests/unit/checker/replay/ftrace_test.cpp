@@ -113,3 +113,25 @@ TEST_CASE("ftrace: numbers as ftrace prints them") {
   CHECK_FALSE(parse_number("0x", false, v));
   CHECK_FALSE(parse_number("0x10000000000000000", false, v));
 }
+
+TEST_CASE("ftrace: the kernel's fixed columns read the same as the general parser reads them") {
+  for (std::string_view text :
+       {"       fork_exec-142     [000] .....    16.205331: task_newtask: pid=143 comm=x "
+        "clone_flags=1200000 oom_score_adj=0",
+        "            init-1       [001] ...1.    16.178153: sys_openat -> 0x3",
+        "            init-1       [001] ...1.    16.178081: sys_openat(dfd: ffffff9c, flags: 0)",
+        "   kworker/0:1 H-4194304 [001] d..2. 99999.999999: __mmdrop: (__mmdrop+0x0/0x130) "
+        "mm=0x1"}) {
+    TraceLine fixed, general;
+    REQUIRE(parse(text, fixed) == LineKind::record);
+    std::string shifted = " " + std::string(text);  // off the fixed columns
+    REQUIRE(parse(shifted, general) == LineKind::record);
+    CHECK(fixed.comm == general.comm);
+    CHECK(fixed.pid == general.pid);
+    CHECK(fixed.ns == general.ns);
+    CHECK(fixed.event == general.event);
+    CHECK(fixed.body == general.body);
+    CHECK(fixed.call == general.call);
+    CHECK(fixed.body_col + 1 == general.body_col);
+  }
+}
