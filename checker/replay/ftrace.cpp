@@ -218,18 +218,21 @@ std::string_view field(const TraceLine& line, std::string_view key) {
       if (n-- == 0) return b.substr(start, at - start);
     }
   }
-  for (std::size_t at = b.find(key); at != std::string_view::npos; at = b.find(key, at + 1)) {
-    bool starts = at == 0 || b[at - 1] == ' ' || b[at - 1] == ',' || b[at - 1] == '(';
+  // One pass over the tokens: a key starts a token (after a blank, ',' or '(').
+  auto separator = [](char c) { return c == ' ' || c == ',' || c == '('; };
+  std::size_t at = 0;
+  while (at < b.size()) {
+    while (at < b.size() && separator(b[at])) ++at;
     std::size_t v = at + key.size();
-    if (!starts || v >= b.size()) continue;
-    if (b[v] == '=' || b[v] == ':')
-      ++v;
-    else if (b[v] != ' ')
-      continue;
-    while (v < b.size() && b[v] == ' ') ++v;
-    std::size_t end = v;
-    while (end < b.size() && b[end] != ' ' && b[end] != ',' && b[end] != ')') ++end;
-    return b.substr(v, end - v);
+    if (v < b.size() && b.compare(at, key.size(), key) == 0 &&
+        (b[v] == '=' || b[v] == ':' || b[v] == ' ')) {
+      if (b[v] != ' ') ++v;
+      while (v < b.size() && b[v] == ' ') ++v;
+      std::size_t end = v;
+      while (end < b.size() && b[end] != ' ' && b[end] != ',' && b[end] != ')') ++end;
+      return b.substr(v, end - v);
+    }
+    while (at < b.size() && !separator(b[at])) ++at;
   }
   return "";
 }

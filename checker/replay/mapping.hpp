@@ -19,6 +19,7 @@
 // prints it in hex without "0x".  "where" keeps only lines whose fields have those values.
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,7 +57,7 @@ struct Mapping {
   std::vector<int> unobserved;  ///< rule indices (model/rules.hpp)
   std::vector<EventRule> rules;
   /// The rules for an event name (nullptr: the mapping ignores the event).  One lookup per
-  /// trace line: an open-addressed table, hashed with FNV-1a.
+  /// trace line: an open-addressed table.
   const std::vector<int>* find(std::string_view event) const {
     if (table.empty()) return nullptr;
     for (std::size_t k = hash(event) & (table.size() - 1);; k = (k + 1) & (table.size() - 1)) {
@@ -76,10 +77,14 @@ struct Mapping {
   std::vector<Slot> table;  ///< a power of two, at least twice the events
   void place(const std::string& event, int r);
 
+  /// The length and the first and last eight bytes: event names differ there.
   static std::size_t hash(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
+    std::uint64_t a = 0, b = 0;
+    std::size_t n = s.size();
+    std::memcpy(&a, s.data(), n < 8 ? n : 8);
+    if (n > 8) std::memcpy(&b, s.data() + n - 8, 8);
+    std::uint64_t h = (a * 0x9e3779b97f4a7c15ull) ^ (b * 0xc2b2ae3d27d4eb4full) ^ n;
+    return static_cast<std::size_t>(h ^ (h >> 31));
   }
 };
 

@@ -129,8 +129,9 @@ class TraceLines {
   bool operator()(std::string_view text, std::int64_t number, bool complete) {
     if (stop_ > 0 && number > stop_) return false;
     st.lines = number;
-    std::size_t k = text.find_first_not_of(" \t\r");
-    bool blank = k == std::string_view::npos;
+    std::size_t k = 0;  // a plain loop: find_first_not_of calls memchr per character
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+    bool blank = k == text.size();
     bool comment = !blank && text[k] == '#';
     if (first_ && !blank && !comment) {
       first_ = false;
