@@ -11,6 +11,10 @@ const std::array kVariants{
                  [](Design&) {}},
     DesignChange{"v5.18-merge", "Linux 5.18 as merged on 2022-03-21: PASID freed in __mmput (B3)",
                  [](Design& d) { d.pasid_free = FreeSite::mmput; }},
+    DesignChange{"v6.x",
+                 "Linux 6.8 to 6.19 (iommu_mm): PASID freed in __mmdrop, and idxd maps a portal "
+                 "only for the mm bound at open (8dfa57aabff6)",
+                 [](Design& d) { d.mmap_binder_only = true; }},
 };
 
 const std::array kMutants{

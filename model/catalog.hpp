@@ -15,7 +15,7 @@ struct DesignChange {
   void (*apply)(Design&);
 };
 
-/// The variants: "v5.18" (the default) and "v5.18-merge".
+/// The variants: "v5.18" (the default), "v5.18-merge" and "v6.x".
 std::span<const DesignChange> variants();
 
 /// The mutants, each applied on top of a variant.

@@ -27,6 +27,10 @@ struct Design {
   bool fixup_ignores_activated = false;  ///< the #GP fixup skips the pasid_activated test
   bool exec_keeps_msr = false;           ///< the FPU flush on exec keeps the PASID xstate
   bool alloc_ignores_owner = false;      ///< the allocator hands out a PASID in use
+  /// idxd_cdev_mmap refuses a caller whose mm is not the one bound at open (8dfa57aabff6,
+  /// "dmaengine: idxd: Fix allowing write() from different address spaces", 2025, also in
+  /// the stable trees): a fork child cannot map the portal of an fd it inherited.
+  bool mmap_binder_only = false;
   /// The kernel's allocators (5.18: ioasid_alloc over an xarray; 6.x: an IDA) return the
   /// lowest free ID.  PASID values are interchangeable, so "any free value" reaches the
   /// same states up to renaming PASIDs; the SMT engines use it for the 20-bit range.

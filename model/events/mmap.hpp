@@ -1,7 +1,8 @@
 #pragma once
 // "mmap(t, d) — map the device's MMIO portal | process of t has an fd for d | mm gains a
 // portal VMA for d"
-// Kernel: idxd_cdev_mmap() (5.18: no check that the caller's mm is the binding mm).
+// Kernel: idxd_cdev_mmap() (5.18: no check that the caller's mm is the binding mm; since
+// 8dfa57aabff6 (2025) it returns -EPERM unless current->mm is the mm bound at open).
 // The VMA holds a reference to the file; mapping the same file twice adds nothing new.
 
 #include "../queries.hpp"
@@ -17,10 +18,11 @@ struct Mmap {
                                  2};
 
   template <class D>
-  static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
+  static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design& z,
                                 const Args<D>& a) {
+    auto binder = z.mmap_binder_only ? s.files[a.file].mm == mm_of(s, b, a.thread) : D::truth(true);
     return s.threads[a.thread].alive && has_fd(s, b, a.thread, a.file) &&
-           !maps_portal(s, b, a.thread, a.file);
+           !maps_portal(s, b, a.thread, a.file) && binder;
   }
 
   template <class D>
