@@ -34,6 +34,9 @@ const std::array kMutants{
                  [](Design& d) { d.exec_keeps_msr = true; }},
     DesignChange{"alloc-in-use", "the allocator may hand out a PASID that is in use",
                  [](Design& d) { d.alloc_ignores_owner = true; }},
+    DesignChange{"bond-pins-users",
+                 "B4: each bond also takes mm_users (the rejected April 2022 fix for B3)",
+                 [](Design& d) { d.bonds_pin_users = true; }},
 };
 
 }  // namespace

@@ -31,6 +31,10 @@ struct Design {
   /// "dmaengine: idxd: Fix allowing write() from different address spaces", 2025, also in
   /// the stable trees): a fork child cannot map the portal of an fd it inherited.
   bool mmap_binder_only = false;
+  /// B4, the first fix proposed for B3 (April 2022, rejected): each bond also takes mmget,
+  /// so a portal VMA of the mm keeps its own file, bond and mm_users alive: a cycle that
+  /// keeps the PASID allocated after the process is gone.
+  bool bonds_pin_users = false;
   /// The kernel's allocators (5.18: ioasid_alloc over an xarray; 6.x: an IDA) return the
   /// lowest free ID.  PASID values are interchangeable, so "any free value" reaches the
   /// same states up to renaming PASIDs; the SMT engines use it for the 20-bit range.

@@ -11,6 +11,7 @@
 #include "invariants/no_spurious_sigsegv.hpp"
 #include "invariants/no_stale_submit.hpp"
 #include "invariants/no_use_after_free.hpp"
+#include "invariants/pasid_freed_when_unreferenced.hpp"
 #include "invariants/pasid_in_range.hpp"
 #include "invariants/unique_owner.hpp"
 
@@ -18,7 +19,8 @@ namespace pasid {
 
 using AllInvariants =
     std::tuple<NoStaleSubmit, FreeOnlyAtMmExit, NoUseAfterFree, UniqueOwner, MsrMatchesMm,
-               FreshChild, DeviceTableOwned, PasidInRange, NoSpuriousSigsegv, FixupBounded>;
+               FreshChild, DeviceTableOwned, PasidInRange, NoSpuriousSigsegv, FixupBounded,
+               PasidFreedWhenUnreferenced>;
 
 inline constexpr int kInvariantCount = static_cast<int>(std::tuple_size_v<AllInvariants>);
 

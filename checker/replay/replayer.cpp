@@ -72,7 +72,7 @@ void Replayer::fail(const std::string& why) {
 
 bool Replayer::feed(const TraceEvent& e) {
   if (r_.verdict != ReplayVerdict::conforms) return false;
-  if (!started_) {
+  if (!started_ && (o_.root_pid != 0 || e.task != 0)) {  // pid 0 (idle) is no workload
     started_ = true;
     frontier_[0].n.pid[0] = o_.root_pid != 0 ? o_.root_pid : e.task;
   }

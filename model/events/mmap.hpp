@@ -20,9 +20,10 @@ struct Mmap {
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design& z,
                                 const Args<D>& a) {
-    auto binder = z.mmap_binder_only ? s.files[a.file].mm == mm_of(s, b, a.thread) : D::truth(true);
+    // Each query needs a live thread: concretely, && stops at the first false.
     return s.threads[a.thread].alive && has_fd(s, b, a.thread, a.file) &&
-           !maps_portal(s, b, a.thread, a.file) && binder;
+           !maps_portal(s, b, a.thread, a.file) &&
+           (z.mmap_binder_only ? s.files[a.file].mm == mm_of(s, b, a.thread) : D::truth(true));
   }
 
   template <class D>

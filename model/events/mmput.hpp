@@ -14,7 +14,7 @@ namespace pasid {
 
 /// __mmput: the address space goes; the struct stays while bonds hold mm_count.
 template <class D>
-void mm_teardown(Step<D>& st, int m) {
+void mm_teardown(Step<D>& st, int m, bool put_files) {
   auto& mm = st.s.mms[m];
   for (int d = 0; d < st.b.devices; ++d) st.s.bonds[d][m].entry = D::truth(false);
   std::array<typename D::Bool, kMaxFiles> unmapped{};
@@ -24,7 +24,8 @@ void mm_teardown(Step<D>& st, int m) {
   }
   if (st.design.pasid_free == FreeSite::mmput) mm_pasid_drop(st, m, FreeSite::mmput);
   mmdrop(st, m);  // the reference all users shared
-  for (int f = 0; f < st.b.files; ++f) st.when(unmapped[f], [&] { put_file(st, f); });
+  if (put_files)
+    for (int f = 0; f < st.b.files; ++f) st.when(unmapped[f], [&] { put_file(st, f); });
 }
 
 /// mmput: mm_users--, and __mmput at 0.
@@ -32,7 +33,7 @@ template <class D>
 void mmput(Step<D>& st, int m) {
   auto& mm = st.s.mms[m];
   mm.users = mm.users - 1;
-  st.when(mm.users == 0, [&] { mm_teardown(st, m); });
+  st.when(mm.users == 0, [&] { mm_teardown(st, m, true); });
 }
 
 }  // namespace pasid

@@ -12,6 +12,11 @@
 #include "mmdrop.hpp"
 
 namespace pasid {
+template <class D>
+void mm_teardown(Step<D>& st, int m, bool put_files);  // mmput.hpp
+}  // namespace pasid
+
+namespace pasid {
 
 /// iommu_sva_unbind_device(d, m): the bond is found by the PASID it recorded, which, in a
 /// design that freed it early, may no longer be m's (B3: the unbind uses a freed PASID).
@@ -28,6 +33,13 @@ void unbind(Step<D>& st, int d, int m) {
       bond.pasid = D::num(kNoPasid);
       if (st.design.pasid_free == FreeSite::last_unbind)
         st.when(live_bonds(s, st.b, m) == 0, [&] { mm_pasid_drop(st, m, FreeSite::last_unbind); });
+      if (st.design.bonds_pin_users) {  // B4: the bond's mmput
+        st.s.mms[m].users = st.s.mms[m].users - 1;
+        // Not putting the files of m's portals again keeps the symbolic unfolding finite;
+        // it matters only when an unbind's mmput tears down an mm with another device's
+        // portal, which B4's counterexamples do not need.
+        st.when(st.s.mms[m].users == 0, [&] { mm_teardown(st, m, false); });
+      }
       mmdrop(st, m);  // the bond's mmgrab
     });
   });

@@ -226,3 +226,13 @@ TEST_CASE("replay: a #GP fixup the trace does not show is inserted before a subm
   shown(1, Act::mmap_ret, {{Arg::addr, 0x7000}});
   CHECK_FALSE(shown(1, Act::msr_write, {{Arg::value, 0x80000004}}));
 }
+
+TEST_CASE("replay: the workload's first task is the first line's that is not idle") {
+  Run run;
+  CHECK(run(0, Act::mm_drop, {{Arg::mm, 0x1000}}));  // softirq context of <idle>-0
+  CHECK(run(7, Act::task_new, {{Arg::child, 8}, {Arg::flags, kFork}}));
+  CHECK(run(8, Act::exit));
+  ReplayResult r = run.finish();
+  CHECK(r.verdict == ReplayVerdict::conforms);
+  CHECK(r.steps == 2);
+}
