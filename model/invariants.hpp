@@ -17,10 +17,9 @@
 
 namespace pasid {
 
-using AllInvariants =
-    std::tuple<NoStaleSubmit, FreeOnlyAtMmExit, NoUseAfterFree, UniqueOwner, MsrMatchesMm,
-               FreshChild, DeviceTableOwned, PasidInRange, NoSpuriousSigsegv, FixupBounded,
-               PasidFreedWhenUnreferenced>;
+using AllInvariants = std::tuple<NoStaleSubmit, FreeOnlyAtMmExit, NoUseAfterFree, UniqueOwner,
+                                 MsrMatchesMm, FreshChild, DeviceTableOwned, PasidInRange,
+                                 NoSpuriousSigsegv, FixupBounded, PasidFreedWhenUnreferenced>;
 
 inline constexpr int kInvariantCount = static_cast<int>(std::tuple_size_v<AllInvariants>);
 

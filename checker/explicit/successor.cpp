@@ -38,7 +38,7 @@ std::optional<Counterexample> replay_path(const Problem& pb, const std::vector<I
 }
 
 std::optional<Counterexample> replay_path(const Problem& pb, const std::vector<Instance>& path,
-                                     int invariant) {
+                                          int invariant) {
   auto cex = replay_path(pb, path);
   if (!cex || cex->invariant != invariant) return std::nullopt;
   return cex;

@@ -26,6 +26,6 @@ std::optional<Counterexample> replay_path(const Problem& pb, const std::vector<I
 /// The same, and nothing unless `invariant` is the first one the last step breaks: a
 /// counterexample that does not replay is an engine bug, never a result.
 std::optional<Counterexample> replay_path(const Problem& pb, const std::vector<Instance>& path,
-                                     int invariant);
+                                          int invariant);
 
 }  // namespace pasid

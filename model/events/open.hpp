@@ -59,7 +59,7 @@ struct Open {
       });
       auto& bond = s.bonds[a.device][m];
       st.when(bond.users == 0, [&] {
-        mm.count = mm.count + 1;                                      // mmgrab
+        mm.count = mm.count + 1;                                 // mmgrab
         if (st.design.bonds_pin_users) mm.users = mm.users + 1;  // B4: mmget too
         bond.pasid = mm.pasid;
         bond.entry = D::truth(true);

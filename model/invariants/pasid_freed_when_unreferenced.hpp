@@ -54,8 +54,7 @@ struct PasidFreedWhenUnreferenced {
                                   const State<D>& s) {
     auto r = D::truth(false);
     for (int m = 0; m < b.mms; ++m)
-      for (int k = 0; k < b.pasids; ++k)
-        r = r || (s.alloc.owner[k] == m && !has_task(b, s, m));
+      for (int k = 0; k < b.pasids; ++k) r = r || (s.alloc.owner[k] == m && !has_task(b, s, m));
     return r;
   }
 };
