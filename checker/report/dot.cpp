@@ -67,7 +67,12 @@ std::vector<std::string> lanes(const Problem& pb, const Counterexample& cex, con
     used("mm" + std::to_string(m), [&](const auto& s) { return s.mms[m].count > 0; });
   for (int f = 0; f < b.files; ++f)
     used("file" + std::to_string(f), [&](const auto& s) { return s.files[f].dev != kNone; });
-  for (int d = 0; d < b.devices; ++d) out.push_back("dev" + std::to_string(d));
+  for (int d = 0; d < b.devices; ++d)
+    used("dev" + std::to_string(d), [&](const auto& s) {
+      for (int f = 0; f < b.files; ++f)
+        if (s.files[f].dev == d) return true;
+      return false;
+    });
   out.push_back("alloc");
   return out;
 }
