@@ -20,8 +20,8 @@ bool is_error(std::int64_t v) {
 [[noreturn]] void too_many(const std::string& file, const TraceEvent& e, const std::string& what,
                            int bound) {
   throw InputError(
-      file, static_cast<int>(e.line), 0,
-      "more " + what + " at once than the model's bounds (" + std::to_string(bound) + ")");
+      file, static_cast<int>(e.line), 1,
+      "more " + what + " at once than the model has slots for (" + std::to_string(bound) + ")");
 }
 
 }  // namespace
@@ -53,10 +53,11 @@ void Replayer::bind(const Hyp& h, const TraceEvent& e, int t) {
     if (!file_referenced(s, b, f)) a.new_file = f;
   if (a.new_file == kNone) too_many(o_.file, e, "open device files", b.files);
   int own = mm_pasid(s, b, t);
-  bool any = false;
-  for (int p = 1; p <= b.pasids; ++p) {
-    a.pasid = static_cast<Concrete::Int>(own != kNoPasid ? own : p);
+  int allowed = 0;  // PASIDs the design lets this bind take
+  for (int p = own != kNoPasid ? own : 1; p <= (own != kNoPasid ? own : b.pasids); ++p) {
+    a.pasid = static_cast<Concrete::Int>(p);
     if (!rule_guard(rule_index<Open>(), s, b, pb_.design, a)) continue;
+    ++allowed;
     Hyp y = x;
     if (own == kNoPasid) y.n.pasid[a.pasid] = 0;  // a new allocation: the old name is gone
     if (!step(y, rule_index<Open>(), a, e)) continue;
@@ -64,10 +65,9 @@ void Replayer::bind(const Hyp& h, const TraceEvent& e, int t) {
     if (e.given(Arg::pasid) && !name_pasid(y, a.pasid, e[Arg::pasid])) continue;
     if (e.given(Arg::mm) && !name_mm(y, e)) continue;
     next_.push_back(std::move(y));
-    any = true;
-    if (own != kNoPasid) break;
   }
-  if (!any && own == kNoPasid) too_many(o_.file, e, "PASIDs allocated", b.pasids);
+  // The allocator is full: the kernel had a PASID the model's slots cannot hold.
+  if (allowed == 0 && own == kNoPasid) too_many(o_.file, e, "PASIDs allocated", b.pasids);
 }
 
 bool Replayer::files(Hyp& x, const TraceEvent& e, int t) {

@@ -236,3 +236,13 @@ TEST_CASE("replay: the workload's first task is the first line's that is not idl
   CHECK(r.verdict == ReplayVerdict::conforms);
   CHECK(r.steps == 2);
 }
+
+TEST_CASE("replay: a bind the names rule out diverges (not a bounds error)") {
+  Run run;
+  run(1, Act::task_new, {{Arg::child, 2}, {Arg::flags, kThread}});
+  run(2, Act::mm_release, {{Arg::mm, 0xa000}});
+  CHECK_FALSE(run(1, Act::bind, {{Arg::mm, 0xb000}}));  // the same mm under another pointer
+  ReplayResult r = run.finish();
+  CHECK(r.verdict == ReplayVerdict::diverges);
+  CHECK(r.message.find("an earlier line named this task's mm") != std::string::npos);
+}
