@@ -19,8 +19,7 @@ typename D::Bool counts_match(const Bounds& b, const State<D>& s) {
   auto r = D::truth(true);
   for (int m = 0; m < b.mms; ++m) {
     const auto& mm = s.mms[m];
-    auto users =
-        count_of<D>(b.threads, [&](int t) { return s.threads[t].alive && mm_of(s, b, t) == m; });
+    auto users = count_of<D>(b.threads, [&](int t) { return runs_on(s, b, t, m); });
     r = r && mm.users == users &&
         mm.count == ite(users > 0, D::num(1), D::num(0)) + live_bonds(s, b, m);
     auto empty = mm.pasid == kNoPasid;

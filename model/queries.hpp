@@ -34,6 +34,12 @@ typename D::Int mm_of(const State<D>& s, const Bounds& b, int t) {
   return pick<D>(b.processes, s.threads[t].proc, [&](int p) { return s.procs[p].mm; });
 }
 
+/// Whether thread t is alive and runs on mm m.
+template <class D>
+typename D::Bool runs_on(const State<D>& s, const Bounds& b, int t, int m) {
+  return s.threads[t].alive && mm_of(s, b, t) == m;
+}
+
 /// The PASID of thread t's mm (t must be alive).
 template <class D>
 typename D::Int mm_pasid(const State<D>& s, const Bounds& b, int t) {

@@ -35,7 +35,7 @@ struct PasidFreedWhenUnreferenced {
   template <class D>
   static typename D::Bool has_task(const Bounds& b, const State<D>& s, int m) {
     auto r = D::truth(false);
-    for (int t = 0; t < b.threads; ++t) r = r || (s.threads[t].alive && mm_of(s, b, t) == m);
+    for (int t = 0; t < b.threads; ++t) r = r || runs_on(s, b, t, m);
     return r;
   }
   template <class D>
