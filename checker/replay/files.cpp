@@ -2,7 +2,6 @@
 // portal, close; the PASID values the kernel prints; the #GP fixup's MSR write; and the
 // unbinds and PASID frees a model step must explain.
 
-#include "checker/error.hpp"
 #include "replayer.hpp"
 
 namespace pasid::replay {
@@ -15,13 +14,6 @@ constexpr std::int64_t kMsrPasidMask = 0xfffff;
 /// The mmap return values that are errors (-4095..-1).
 bool is_error(std::int64_t v) {
   return v < 0 && v >= -4095;
-}
-
-[[noreturn]] void too_many(const std::string& file, const TraceEvent& e, const std::string& what,
-                           int bound) {
-  throw InputError(
-      file, static_cast<int>(e.line), 1,
-      "more " + what + " at once than the model has slots for (" + std::to_string(bound) + ")");
 }
 
 }  // namespace
@@ -37,7 +29,7 @@ int Replayer::device_of(Names& n, const TraceEvent& e) {
     n.dev[d] = dev;
     return d;
   }
-  too_many(o_.file, e, "devices", pb_.bounds.devices);
+  out_of_slots(e, "devices", pb_.bounds.devices);
 }
 
 /// A bind: one successor per PASID the design lets the bind take (the mm's own; else the
@@ -51,7 +43,7 @@ void Replayer::bind(const Hyp& h, const TraceEvent& e, int t) {
   a.device = device_of(x.n, e);
   for (int f = 0; f < b.files && a.new_file == kNone; ++f)
     if (!file_referenced(s, b, f)) a.new_file = f;
-  if (a.new_file == kNone) too_many(o_.file, e, "open device files", b.files);
+  if (a.new_file == kNone) out_of_slots(e, "open device files", b.files);
   int own = mm_pasid(s, b, t);
   int allowed = 0;  // PASIDs the design lets this bind take
   for (int p = own != kNoPasid ? own : 1; p <= (own != kNoPasid ? own : b.pasids); ++p) {
@@ -67,7 +59,7 @@ void Replayer::bind(const Hyp& h, const TraceEvent& e, int t) {
     next_.push_back(std::move(y));
   }
   // The allocator is full: the kernel had a PASID the model's slots cannot hold.
-  if (allowed == 0 && own == kNoPasid) too_many(o_.file, e, "PASIDs allocated", b.pasids);
+  if (allowed == 0 && own == kNoPasid) out_of_slots(e, "PASIDs allocated", b.pasids);
 }
 
 bool Replayer::files(Hyp& x, const TraceEvent& e, int t) {

@@ -5,6 +5,7 @@
 #include <cassert>
 #include <set>
 
+#include "checker/error.hpp"
 #include "checker/explicit/successor.hpp"
 
 namespace pasid::replay {
@@ -68,6 +69,12 @@ Replayer::Replayer(const Problem& pb, ReplayOptions options) : pb_(pb), o_(std::
 
 void Replayer::fail(const std::string& why) {
   if (reason_.empty()) reason_ = why;
+}
+
+void Replayer::out_of_slots(const TraceEvent& e, const char* what, int slots) const {
+  throw InputError(o_.file, static_cast<int>(e.line), 1,
+                   std::string("more ") + what + " at once than the model has slots for (" +
+                       std::to_string(slots) + ")");
 }
 
 bool Replayer::feed(const TraceEvent& e) {

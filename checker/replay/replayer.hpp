@@ -114,6 +114,9 @@ class Replayer {
   bool step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent& e);
   bool settle(Hyp& x, std::int64_t task, const Log<Concrete>& log);
   void fail(const std::string& why);
+  /// The trace has more live objects of a kind (`what`: "tasks alive", "devices", ...)
+  /// than the model has slots: bad input, not a verdict.
+  [[noreturn]] void out_of_slots(const TraceEvent& e, const char* what, int slots) const;
   std::string allowed(const Hyp& h, int t) const;
   void diverge(const TraceEvent& e);
 };

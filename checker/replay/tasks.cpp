@@ -38,14 +38,9 @@ bool Replayer::task_new(Hyp& x, const TraceEvent& e, int t) {
              : (flags & kCloneVm)   ? rule_index<CloneVm>()
                                     : rule_index<Fork>();
   bool thread = rule == rule_index<Clone>();
-  auto full = [&](const char* what, int bound) {
-    throw InputError(o_.file, static_cast<int>(e.line), 1,
-                     std::string("more ") + what + " alive at once than the model has slots for (" +
-                         std::to_string(bound) + ")");
-  };
-  if (a.new_thread == kNone) full("tasks", b.threads);
-  if (!thread && a.new_proc == kNone) full("processes", b.processes);
-  if (rule == rule_index<Fork>() && a.new_mm == kNone) full("mms", b.mms);
+  if (a.new_thread == kNone) out_of_slots(e, "tasks alive", b.threads);
+  if (!thread && a.new_proc == kNone) out_of_slots(e, "processes alive", b.processes);
+  if (rule == rule_index<Fork>() && a.new_mm == kNone) out_of_slots(e, "mms alive", b.mms);
   if (thread) a.new_proc = a.new_mm = kNone;
   if (rule == rule_index<CloneVm>()) a.new_mm = kNone;
   int parent_proc = s.threads[t].proc;
@@ -71,10 +66,7 @@ bool Replayer::exec(Hyp& x, const TraceEvent& e) {
   Args<Concrete> a;
   a.thread = t;
   a.new_mm = lowest(pb_.bounds.mms, [&](int k) { return x.s.mms[k].count == 0; });
-  if (a.new_mm == kNone)
-    throw InputError(
-        o_.file, static_cast<int>(e.line), 0,
-        "more mms alive at once than the model's bounds (" + std::to_string(pb_.bounds.mms) + ")");
+  if (a.new_mm == kNone) out_of_slots(e, "mms alive", pb_.bounds.mms);
   if (!step(x, rule_index<Exec>(), a, e)) return false;
   x.n.pid[t] = pid;  // a non-leader that execs takes the leader's pid (de_thread)
   if (Zombie* z = x.n.zombie(pid)) *z = Zombie{};
