@@ -61,10 +61,9 @@ const char* verdict_name(ReplayVerdict v) {
 
 Replayer::Replayer(const Problem& pb, ReplayOptions options) : pb_(pb), o_(std::move(options)) {
   frontier_.push_back({initial_state<Concrete>(), Names{}});
+  const int range = find_invariant("pasid_in_range");
   for (std::size_t i = 0; i < pb_.invariants.size() && i < 64; ++i)
-    if (pb_.invariants[i].builtin >= 0 &&
-        std::string_view(invariant_info(pb_.invariants[i].builtin).name) == "pasid_in_range")
-      range_invariant_ = 1ull << i;
+    if (pb_.invariants[i].builtin == range) range_invariant_ = 1ull << i;
 }
 
 void Replayer::fail(const std::string& why) {

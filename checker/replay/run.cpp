@@ -15,9 +15,7 @@ Problem replay_problem(const Design& design, const std::vector<std::string>& nam
   pb.bounds = Bounds{kMaxThreads, kMaxProcesses, kMaxMms, kMaxDevices, kMaxFiles, kMaxPasids};
   if (names.empty()) pb.invariants = builtin_properties();
   for (const auto& name : names) {
-    int found = -1;
-    for (int i = 0; i < kInvariantCount; ++i)
-      if (name == invariant_info(i).name) found = i;
+    int found = find_invariant(name);
     if (found < 0) throw InputError(where, 0, 0, "unknown invariant \"" + name + "\"");
     pb.invariants.push_back(builtin_property(found));
   }
@@ -49,8 +47,8 @@ ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& 
     run.counterexample = replay_path(pb, kept.path, run.result.invariant);
     // Only a PASID value the kernel printed can break an invariant the model's own path
     // keeps: the model's PASIDs are always in range.
-    bool by_value =
-        pb.invariants[static_cast<unsigned>(run.result.invariant)].name == "pasid_in_range";
+    bool by_value = pb.invariants[static_cast<unsigned>(run.result.invariant)].builtin ==
+                    find_invariant("pasid_in_range");
     if (!run.counterexample && !by_value)
       throw std::logic_error("the replay's counterexample does not replay in the model");
   }
