@@ -132,10 +132,12 @@ std::string counterexample_ftrace(const Spec& spec, const Counterexample& cex) {
   for (const auto& st : cex.steps) steps.push_back({st.rule, st.args});
   auto again = replay_path(all, steps);
   std::string first = again ? broken_name(all, *again) : broken_name(spec.problem, cex);
-  replay::WrittenTrace t = replay::write_ftrace(spec.problem, cex, {});
-  int line = t.step_lines.back() + static_cast<int>(header.size()) + 1;
+  replay::WrittenTrace t = replay::write_ftrace(spec.problem, cex);
+  int line = t.step_lines.back() + static_cast<int>(header.size()) + 1;  // below the header
   header.push_back("expect: violates " + first + " at " + std::to_string(line));
-  return replay::write_ftrace(spec.problem, cex, header).text;
+  std::string text;
+  for (const auto& h : header) text += "# " + h + "\n";
+  return text + t.text;
 }
 
 }  // namespace pasid::cli

@@ -63,9 +63,8 @@ void Printer::step(const State<Concrete>& pre, const TraceStep& st) {
   int pid = pid_[t];
   int proc = pre.threads[t].proc;
   int mm = pre.procs[proc].mm;
-  const char* rule = rule_info(st.rule).name;
-  std::string r = rule;
-  if (r == "open") {
+  const int r = st.rule;
+  if (r == rule_index<Open>()) {
     line(pid, "...1.", "sys_openat(dfd: ffffff9c, filename: 7ffd0000, flags: 2, mode: 0)");
     line(pid, ".....",
          "iommu_sva_bind_device: (iommu_sva_bind_device+0x0/0x1b0) dev=0x%llx mm=0x%llx",
@@ -75,25 +74,25 @@ void Printer::step(const State<Concrete>& pre, const TraceStep& st) {
          "iommu_sva_get_pasid: (idxd_cdev_open+0x1a5/0x3f0 <- iommu_sva_get_pasid) pasid=0x%x",
          st.after.mms[mm].pasid);
     line(pid, "...1.", "sys_openat -> 0x%x", fd(a.new_file));
-  } else if (r == "mmap") {
+  } else if (r == rule_index<Mmap>()) {
     line(pid, "...1.", "sys_mmap(addr: 0, len: 1000, prot: 3, flags: 1, fd: %x, off: 0)",
          fd(a.file));
     line(pid, "...1.", "sys_mmap -> 0x%llx", kPortal + (a.file + 1) * 0x1000LL);
     out_.step_lines.push_back(lines_);
-  } else if (r == "munmap") {
+  } else if (r == rule_index<Munmap>()) {
     line(pid, "...1.", "sys_munmap(addr: %llx, len: 1000)", kPortal + (a.file + 1) * 0x1000LL);
     out_.step_lines.push_back(lines_);
-  } else if (r == "close") {
+  } else if (r == rule_index<Close>()) {
     line(pid, "...1.", "sys_close(fd: %x)", fd(a.file));
     out_.step_lines.push_back(lines_);
-  } else if (r == "enqcmd") {
+  } else if (r == rule_index<Enqcmd>()) {
     line(pid, ".....", "tracing_mark_write: enqcmd");
     out_.step_lines.push_back(lines_);
-  } else if (r == "gp_fixup") {
+  } else if (r == rule_index<GpFixup>()) {
     line(pid, "d....", "write_msr: d93, value %x",
          0x80000000u | unsigned(st.after.threads[t].msr_pasid));
     out_.step_lines.push_back(lines_);
-  } else if (r == "sigsegv") {
+  } else if (r == rule_index<Sigsegv>()) {
     line(pid, "d....", "signal_generate: sig=11 errno=0 code=128 comm=wl pid=%d grp=1 res=0", pid);
     out_.step_lines.push_back(lines_);
   } else {
@@ -106,12 +105,14 @@ void Printer::step(const State<Concrete>& pre, const TraceStep& st) {
 void Printer::task_lines(const State<Concrete>& pre, const TraceStep& st, int t) {
   const Args<Concrete>& a = st.args;
   int pid = pid_[t];
-  std::string r = rule_info(st.rule).name;
+  const int r = st.rule;
   int mm = pre.procs[pre.threads[t].proc].mm;
-  if (r == "clone" || r == "clone_vm" || r == "fork") {
+  if (r == rule_index<Clone>() || r == rule_index<CloneVm>() || r == rule_index<Fork>()) {
     int child = next_pid_++;
     pid_[a.new_thread] = child;
-    unsigned flags = r == "clone" ? 0x3d0f00 : r == "clone_vm" ? 0x4100 : 0x1200000;
+    unsigned flags = r == rule_index<Clone>()     ? 0x3d0f00
+                     : r == rule_index<CloneVm>() ? 0x4100
+                                                  : 0x1200000;
     line(pid, ".....",
          "x86_fpu_copy_dst: x86/fpu: 00000000deadbeef load: 0 xfeatures: %x xcomp_bv: "
          "80000000000000e7",
@@ -119,7 +120,7 @@ void Printer::task_lines(const State<Concrete>& pre, const TraceStep& st, int t)
     line(pid, ".....", "task_newtask: pid=%d comm=wl clone_flags=%x oom_score_adj=0", child, flags);
     out_.step_lines.push_back(lines_);
     line(pid, ".....", "sched_process_fork: comm=wl pid=%d child_comm=wl child_pid=%d", pid, child);
-  } else if (r == "exec") {
+  } else if (r == rule_index<Exec>()) {
     for (int j = 0; j < pb_.bounds.threads; ++j)
       if (j != t && pre.threads[j].alive && pre.threads[j].proc == pre.threads[t].proc)
         line(pid_[j], ".....", "sched_process_exit: comm=wl pid=%d prio=120", pid_[j]);
@@ -136,8 +137,8 @@ void Printer::task_lines(const State<Concrete>& pre, const TraceStep& st, int t)
 /// What the kernel prints after the step's own lines: the exits SIGSEGV caused, unbinds,
 /// PASID frees, and the mms freed.
 void Printer::after_lines(const State<Concrete>& pre, const TraceStep& st, int t) {
-  std::string r = rule_info(st.rule).name;
-  if (r == "sigsegv")
+  const int r = st.rule;
+  if (r == rule_index<Sigsegv>())
     for (int j = 0; j < pb_.bounds.threads; ++j)
       if (pre.threads[j].alive && !st.after.threads[j].alive)
         line(pid_[j], ".....", "sched_process_exit: comm=wl pid=%d prio=120", pid_[j]);
@@ -157,23 +158,21 @@ void Printer::after_lines(const State<Concrete>& pre, const TraceStep& st, int t
 
 }  // namespace
 
-WrittenTrace write_ftrace(const Problem& pb, const Counterexample& cex,
-                          const std::vector<std::string>& header) {
+WrittenTrace write_ftrace(const Problem& pb, const Counterexample& cex) {
   WrittenTrace out;
-  for (const auto& h : header) out.text += "# " + h + "\n";
   out.text +=
       "# tracer: nop\n"
       "#\n"
       "#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION\n"
       "#              | |         |   |||||     |         |\n";
-  int header_lines = static_cast<int>(header.size()) + 4;
+  constexpr int kHeaderLines = 4;
   Printer p(pb, out);
   const State<Concrete>* pre = &cex.initial;
   for (const TraceStep& st : cex.steps) {
     p.step(*pre, st);
     pre = &st.after;
   }
-  for (int& l : out.step_lines) l += header_lines;
+  for (int& l : out.step_lines) l += kHeaderLines;
   return out;
 }
 

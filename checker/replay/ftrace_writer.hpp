@@ -18,8 +18,7 @@ struct WrittenTrace {
   std::vector<int> step_lines;  ///< for each step, the line that makes it in a replay
 };
 
-/// The trace of `cex`'s steps; `header` lines go first, each prefixed with "# ".
-WrittenTrace write_ftrace(const Problem& pb, const Counterexample& cex,
-                          const std::vector<std::string>& header);
+/// The trace of `cex`'s steps, headed by ftrace's own comment lines.
+WrittenTrace write_ftrace(const Problem& pb, const Counterexample& cex);
 
 }  // namespace pasid::replay

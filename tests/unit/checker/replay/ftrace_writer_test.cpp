@@ -31,7 +31,7 @@ TEST_CASE("ftrace writer: counterexamples replay to the same violation") {
     std::vector<std::string> names;
     for (const auto& p : spec.problem.invariants) names.push_back(p.name);
     Problem pb = replay::replay_problem(spec.problem.design, names);
-    replay::WrittenTrace t = replay::write_ftrace(spec.problem, *r.counterexample, {});
+    replay::WrittenTrace t = replay::write_ftrace(spec.problem, *r.counterexample);
     auto path = std::filesystem::temp_directory_path() / "pasidcheck-writer-test.trace";
     std::ofstream(path) << t.text;
     replay::ReplayRun run =
