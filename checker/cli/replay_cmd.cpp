@@ -65,8 +65,11 @@ CLI::App* add_replay_command(CLI::App& app, ReplayCliOptions& o) {
       ->check(CLI::IsMember(variant_names));
   cmd->add_option("--mutant", o.mutants, "a mutant on top of the variant (repeatable)")
       ->check(CLI::IsMember(mutant_names));
+  std::vector<std::string> invariant_names;
+  for (int i = 0; i < kInvariantCount; ++i) invariant_names.push_back(invariant_info(i).name);
   cmd->add_option("--invariant", o.invariants,
-                  "check only this built-in invariant (repeatable; default: all)");
+                  "check only this built-in invariant (repeatable; default: all)")
+      ->check(CLI::IsMember(invariant_names));
   cmd->add_option("--mapping", o.mapping,
                   "a mapping file, or linux-5.18 / linux-6.16 (default: detected from the trace)");
   cmd->add_option("--pid", o.pid, "the workload's first task (default: the first line's)")

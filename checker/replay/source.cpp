@@ -48,7 +48,7 @@ void for_each_line(const std::string& path, F&& f) {
       return;
     }
     if (have == kBlock)
-      throw InputError(path, static_cast<int>(number + 1), 0, "a line longer than 4 MiB");
+      throw InputError(path, static_cast<int>(number + 1), 1, "a line longer than 4 MiB");
     std::memmove(buf.get(), p, have);
   }
 }
