@@ -39,6 +39,30 @@ struct Design {
   /// lowest free ID.  PASID values are interchangeable, so "any free value" reaches the
   /// same states up to renaming PASIDs; the SMT engines use it for the 20-bit range.
   bool alloc_any_free = false;
+  /// Design A (2020, v5.10 to 5.12, 20f0afd1fb3d): load_pasid() stores mm.pasid and sends
+  /// every thread of the mm an IPI running update_pasid(), which writes the MSR; the
+  /// switch-in hook runs update_pasid() too; a thread inside fpregs_lock() may hold its
+  /// registers in memory; nothing loads the MSR lazily.
+  bool pasid_by_ipi = false;
+  /// The #GP handler's try_fixup_enqcmd_gp() (fa6af69f38d3, 5.18); design A has none.
+  bool gp_fixup = true;
+  /// Design A with B2's order reversed (mutant): the last unbind clears the MSRs, waiting
+  /// for its IPIs, before ioasid_free().  B1's lost update is left.
+  bool revoke_before_free = false;
+  /// B7 (e37d5a2d60a3, 6.18.7 and 6.19 until 06e14c36e20b, CVE-2026-23429): the unbind reads
+  /// iommu_mm->sva_domains after iommu_domain_free(), whose mmdrop may have freed the mm.
+  bool unbind_reads_mm_after_drop = false;
+  /// B5 (intel svm after 4048377414162, about 5.13 to 5.15): every bind takes a PASID
+  /// reference, but only the mm's last unbind puts one, so the PASID is never freed once
+  /// two binds overlapped.
+  bool single_pasid_put = false;
+  /// Linear address masking (6.4 on): arch_prctl(ARCH_ENABLE_TAGGED_ADDR) turns it on for
+  /// the mm; fork copies it (dup_lam), exec starts without it.
+  bool has_lam = false;
+  /// B9's rule (23e5d9ec2bab, 6.4): LAM and SVA exclude each other.  Enabling LAM fails
+  /// (EBUSY) while the mm has a PASID, and a bind fails (EBUSY) while LAM is on, unless
+  /// ARCH_FORCE_TAGGED_SVA, which the model leaves out, was set.
+  bool lam_excludes_sva = false;
 };
 
 }  // namespace pasid

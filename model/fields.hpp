@@ -33,6 +33,10 @@ void visit_fields(const Bounds& b, F&& f, S&... s) {
     f(FieldId{"t", t, "msr_valid"}, s.threads[u].msr_valid...);
     f(FieldId{"t", t, "msr_pasid"}, s.threads[u].msr_pasid...);
     f(FieldId{"t", t, "activated"}, s.threads[u].activated...);
+    f(FieldId{"t", t, "ipi"}, s.threads[u].ipi...);
+    f(FieldId{"t", t, "waits"}, s.threads[u].waits...);
+    f(FieldId{"t", t, "fpregs"}, s.threads[u].fpregs...);
+    f(FieldId{"t", t, "xsave"}, s.threads[u].xsave...);
   }
   for (int p = 0; p < b.processes; ++p) {
     auto u = static_cast<unsigned>(p);
@@ -44,6 +48,8 @@ void visit_fields(const Bounds& b, F&& f, S&... s) {
     f(FieldId{"mm", m, "users"}, s.mms[u].users...);
     f(FieldId{"mm", m, "count"}, s.mms[u].count...);
     f(FieldId{"mm", m, "pasid"}, s.mms[u].pasid...);
+    f(FieldId{"mm", m, "refs"}, s.mms[u].refs...);
+    f(FieldId{"mm", m, "lam"}, s.mms[u].lam...);
     for (int k = 0; k < b.files; ++k) f(FieldId{"mm", m, "portal", "f", k}, s.mms[u].portal[k]...);
   }
   for (int k = 0; k < b.files; ++k) {

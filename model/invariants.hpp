@@ -8,18 +8,22 @@
 #include "invariants/free_only_at_mm_exit.hpp"
 #include "invariants/fresh_child.hpp"
 #include "invariants/msr_matches_mm.hpp"
+#include "invariants/no_lam_with_pasid.hpp"
 #include "invariants/no_spurious_sigsegv.hpp"
 #include "invariants/no_stale_submit.hpp"
 #include "invariants/no_use_after_free.hpp"
+#include "invariants/no_use_after_mm_drop.hpp"
 #include "invariants/pasid_freed_when_unreferenced.hpp"
 #include "invariants/pasid_in_range.hpp"
+#include "invariants/pasid_refs_match_binds.hpp"
 #include "invariants/unique_owner.hpp"
 
 namespace pasid {
 
-using AllInvariants = std::tuple<NoStaleSubmit, FreeOnlyAtMmExit, NoUseAfterFree, UniqueOwner,
-                                 MsrMatchesMm, FreshChild, DeviceTableOwned, PasidInRange,
-                                 NoSpuriousSigsegv, FixupBounded, PasidFreedWhenUnreferenced>;
+using AllInvariants =
+    std::tuple<NoStaleSubmit, FreeOnlyAtMmExit, NoUseAfterFree, UniqueOwner, MsrMatchesMm,
+               FreshChild, DeviceTableOwned, PasidInRange, NoSpuriousSigsegv, FixupBounded,
+               PasidFreedWhenUnreferenced, NoUseAfterMmDrop, PasidRefsMatchBinds, NoLamWithPasid>;
 
 inline constexpr int kInvariantCount = static_cast<int>(std::tuple_size_v<AllInvariants>);
 

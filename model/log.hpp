@@ -16,15 +16,17 @@ enum class Seen : std::uint8_t {
   child,       ///< `thread` was created; `site` is a ChildKind
   sigsegv,     ///< `thread` got SIGSEGV from an ENQCMD #GP
   fixup,       ///< the #GP fixup loaded the MSR of `thread`
+  mm_read,     ///< the kernel read `mm`'s SVA data (iommu_mm); `seen` is mm_count then
 };
 
-inline constexpr int kSeenKinds = 6;
+inline constexpr int kSeenKinds = 7;
 
 enum class ChildKind : std::uint8_t { thread, vm, fork };
 
 /// One observation.  `seen` is a value read at that moment: the owner of `pasid`
 /// (submit, unbind), the number of live bonds of `mm` (pasid_free), the thread's
-/// pasid_activated before the fixup (fixup), or whether `mm` maps a portal (sigsegv).
+/// pasid_activated before the fixup (fixup), whether `mm` maps a portal (sigsegv), or
+/// `mm`'s mm_count (mm_read).
 template <class D>
 struct Observation {
   typename D::Bool when;  ///< always true for concrete values; the path condition otherwise

@@ -28,6 +28,14 @@ typename D::Int process_threads(const State<D>& s, const Bounds& b, int p) {
                      [&](int t) { return s.threads[t].alive && s.threads[t].proc == p; });
 }
 
+/// Whether thread t is alive and free to run user code: in design A it is not inside an
+/// fpregs_lock() region or waiting for load_pasid()'s IPIs (always so in the others).
+template <class D>
+typename D::Bool in_user(const State<D>& s, int t) {
+  const auto& th = s.threads[t];
+  return th.alive && !th.fpregs && !th.waits;
+}
+
 /// The mm thread t runs on (t must be alive).
 template <class D>
 typename D::Int mm_of(const State<D>& s, const Bounds& b, int t) {
@@ -44,6 +52,12 @@ typename D::Bool runs_on(const State<D>& s, const Bounds& b, int t, int m) {
 template <class D>
 typename D::Int mm_pasid(const State<D>& s, const Bounds& b, int t) {
   return pick<D>(b.mms, mm_of(s, b, t), [&](int m) { return s.mms[m].pasid; });
+}
+
+/// Whether thread t's mm has linear address masking on (t must be alive).
+template <class D>
+typename D::Bool lam_on(const State<D>& s, const Bounds& b, int t) {
+  return pick<D>(b.mms, mm_of(s, b, t), [&](int m) { return s.mms[m].lam; });
 }
 
 /// Whether thread t's process holds an fd for file f (t must be alive).
@@ -71,6 +85,14 @@ typename D::Bool file_referenced(const State<D>& s, const Bounds& b, int f) {
 template <class D>
 typename D::Int live_bonds(const State<D>& s, const Bounds& b, int m) {
   return count_of<D>(b.devices, [&](int d) { return s.bonds[d][m].users > 0; });
+}
+
+/// The binds of mm m in place: the users of all its bonds.
+template <class D>
+typename D::Int mm_binds(const State<D>& s, const Bounds& b, int m) {
+  auto n = D::num(0);
+  for (int d = 0; d < b.devices; ++d) n = n + s.bonds[d][m].users;
+  return n;
 }
 
 /// Slot k is the lowest one for which is_free holds: new objects take the lowest free

@@ -46,11 +46,13 @@ struct Args {
   int pasid_slot = kNone;
 };
 
-/// The MSR and flag of a thread that was just created or reset.
+/// The MSR of a thread that was just created or reset (and, in design A, the update on its
+/// way to it, which the reset makes moot).
 template <class D>
 void clear_msr(Thread<D>& t) {
   t.msr_valid = D::truth(false);
   t.msr_pasid = D::num(kNoPasid);
+  t.ipi = D::truth(false);
 }
 
 }  // namespace pasid

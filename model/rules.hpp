@@ -7,18 +7,25 @@
 #include "events/clone.hpp"
 #include "events/clone_vm.hpp"
 #include "events/close.hpp"
+#include "events/enable_lam.hpp"
 #include "events/enqcmd.hpp"
 #include "events/exec.hpp"
 #include "events/fork.hpp"
+#include "events/fpregs.hpp"
 #include "events/mmap.hpp"
 #include "events/munmap.hpp"
 #include "events/open.hpp"
+#include "events/switch_in.hpp"
 #include "events/thread_exit.hpp"
+#include "events/update_pasid.hpp"
 
 namespace pasid {
 
-using AllRules = std::tuple<Open, Mmap, Enqcmd, GpFixup, Sigsegv, Clone, CloneVm, Fork, Exec, Close,
-                            Munmap, ThreadExit>;
+/// The rules up to ThreadExit are what kernel traces show (checker/replay maps them); the
+/// ones after it are not traced.
+using AllRules =
+    std::tuple<Open, Mmap, Enqcmd, GpFixup, Sigsegv, Clone, CloneVm, Fork, Exec, Close, Munmap,
+               ThreadExit, UpdatePasid, SwitchIn, FpregsLock, FpregsUnlock, EnableLam>;
 
 inline constexpr int kRuleCount = static_cast<int>(std::tuple_size_v<AllRules>);
 
@@ -62,7 +69,9 @@ typename D::Bool rule_guard(int rule, const State<D>& s, const Bounds& b, const 
 /// Applies the effect of rule `rule` for arguments a.
 template <class D>
 void rule_effect(int rule, Step<D>& st, const Args<D>& a) {
+  st.actor = a.thread;
   with_rule(rule, [&](auto r) { decltype(r)::effect(st, a); });
+  if (st.design.pasid_by_ipi) settle_waits(st);
 }
 
 }  // namespace pasid

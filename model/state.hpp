@@ -26,6 +26,11 @@ struct Thread {
   typename D::Bool msr_valid;
   typename D::Int msr_pasid;
   typename D::Bool activated;  ///< task_struct::pasid_activated
+  // Design A only (Design::pasid_by_ipi); always 0 in the other designs.
+  typename D::Bool ipi;     ///< an update_pasid() IPI is on its way to the task
+  typename D::Bool waits;   ///< in load_pasid(), waiting for its IPIs (on_each_cpu_mask, wait=1)
+  typename D::Bool fpregs;  ///< inside fpregs_lock() with its registers saved to memory
+  typename D::Int xsave;    ///< while fpregs: the saved PASID state (kNoPasid: not valid)
   bool operator==(const Thread&) const = default;
 };
 
@@ -43,6 +48,10 @@ struct Mm {
   typename D::Int users;  ///< mm_users
   typename D::Int count;  ///< mm_count: one for all users, one per bond
   typename D::Int pasid;  ///< kNoPasid or 1..pasids
+  /// The references binds hold on mm.pasid where a design frees it at the last unbind
+  /// (ioasid_get() per bind, a put per unbind, the free at 0); always 0 in the others.
+  typename D::Int refs;
+  typename D::Bool lam;  ///< linear address masking on (ARCH_ENABLE_TAGGED_ADDR, 6.4 on)
   std::array<typename D::Bool, kMaxFiles> portal;
   bool operator==(const Mm&) const = default;
 };
@@ -97,20 +106,20 @@ State<D> initial_state() {
   auto no = D::truth(false);
   auto zero = D::num(0);
   auto none = D::num(kNone);
-  for (auto& t : s.threads) t = {no, none, no, zero, no};
+  for (auto& t : s.threads) t = {no, none, no, zero, no, no, no, no, zero};
   for (auto& p : s.procs) {
     p.mm = none;
     p.fd.fill(no);
   }
   for (auto& m : s.mms) {
-    m = {zero, zero, zero, {}};
+    m = {zero, zero, zero, zero, no, {}};
     m.portal.fill(no);
   }
   for (auto& f : s.files) f = {none, none};
   for (auto& row : s.bonds) row.fill({zero, zero, no});
   s.alloc.owner.fill(none);
   s.alloc.value.fill(zero);
-  s.threads[0] = {D::truth(true), D::num(0), no, zero, no};
+  s.threads[0] = {D::truth(true), D::num(0), no, zero, no, no, no, no, zero};
   s.procs[0].mm = D::num(0);
   s.mms[0].users = D::num(1);
   s.mms[0].count = D::num(1);

@@ -25,6 +25,9 @@ class Step {
   State<D>& s;
   const Bounds& b;
   const Design& design;
+  /// The thread whose rule runs (kNone if the rule has none): in design A the CPU it runs
+  /// on executes load_pasid()'s function itself rather than receiving an IPI.
+  int actor = kNone;
 
   /// Runs body() only where c holds.
   template <class F>

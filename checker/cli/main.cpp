@@ -127,6 +127,10 @@ int run_check(const CheckOptions& o) {
   Spec spec = read_spec(o.spec);
   if (o.expect && !spec.expect)
     throw InputError(o.spec, 0, 0, "--expect given, but the spec has no \"expect\"");
+  if (!o.ftrace.empty() && spec.problem.design.pasid_by_ipi)
+    throw InputError(o.spec, 0, 0,
+                     "--ftrace: variant " + spec.variant +
+                         " (design A) has no trace mapping; the mappings cover 5.18 and later");
   spec.problem.symmetry = !o.no_symmetry;
   Result r = o.engine == "all" ? run_all(o, spec) : run_engine(o.engine, o, spec.problem);
   if (!o.quiet) std::cout << format_report(spec, r);

@@ -36,6 +36,10 @@ Design design_of(const replay::ReplayDesign& d, const std::string& where) {
     if (!m) throw InputError(where, 0, 0, "unknown mutant \"" + name + "\"");
     m->apply(z);
   }
+  if (z.pasid_by_ipi)
+    throw InputError(where, 0, 0,
+                     "variant " + d.variant +
+                         " (design A) cannot be replayed: the trace mappings cover 5.18 and later");
   return z;
 }
 
@@ -97,8 +101,8 @@ int run_replay(const ReplayCliOptions& o) {
       o.mapping.empty() && want && want->mapping ? *want->mapping : o.mapping;
   std::vector<std::string> invariants = o.invariants;
   if (invariants.empty() && want) invariants = want->invariants;
-  std::string where = want ? want->file : "--invariant";
-  Problem pb = replay::replay_problem(design_of(d, where), invariants, where);
+  Design design = design_of(d, want ? want->file : "--variant");
+  Problem pb = replay::replay_problem(design, invariants, want ? want->file : "--invariant");
   replay::Mapping loaded;
   const replay::Mapping& mapping = choose_mapping(mapping_name, o.trace, loaded);
   replay::ReplayRun run = replay::run_replay(o.trace, pb, mapping, o.pid);
@@ -136,6 +140,10 @@ std::string counterexample_ftrace(const Spec& spec, const Counterexample& cex) {
   auto again = replay_path(all, steps);
   std::string first = again ? broken_name(all, *again) : broken_name(spec.problem, cex);
   replay::WrittenTrace t = replay::write_ftrace(spec.problem, cex);
+  if (!t.unprintable.empty())
+    throw InputError(
+        spec.file, 0, 0,
+        "--ftrace: the counterexample's " + t.unprintable + " step has no form in a kernel trace");
   int line = t.step_lines.back() + static_cast<int>(header.size()) + 1;  // below the header
   header.push_back("expect: violates " + first + " at " + std::to_string(line));
   std::string text;

@@ -33,7 +33,7 @@ void rename(Concrete::Int& v, const Order& renamed) {
 void sort_mms(St& s, const Bounds& b) {
   auto [order, renamed] = sort_slots(b.mms, [&](int m) {
     const auto& mm = s.mms[m];
-    Key k{mm.count == 0, mm.users, mm.count, mm.pasid != kNoPasid};
+    Key k{mm.count == 0, mm.users, mm.count, (mm.pasid != kNoPasid) + 2 * mm.refs};
     for (int f = 0; f < b.files; ++f) k[4] += mm.portal[f];
     std::array<int, kMaxDevices> bonds{};  // as a multiset: devices are renamed too
     for (int d = 0; d < b.devices; ++d) bonds[d] = s.bonds[d][m].users * 16 + s.bonds[d][m].entry;
@@ -73,7 +73,8 @@ void sort_pasids(St& s, const Bounds& b) {
     int p = i + 1;
     Key k{s.alloc.owner[i] == kNone, s.alloc.owner[i]};
     for (int m = 0; m < b.mms; ++m) k[2] += s.mms[m].pasid == p;
-    for (int t = 0; t < b.threads; ++t) k[3] += s.threads[t].msr_pasid == p;
+    for (int t = 0; t < b.threads; ++t)
+      k[3] += (s.threads[t].msr_pasid == p) + 8 * (s.threads[t].xsave == p);
     for (int d = 0; d < b.devices; ++d)
       for (int m = 0; m < b.mms; ++m) k[4] += s.bonds[d][m].pasid == p;
     return k;
@@ -84,7 +85,10 @@ void sort_pasids(St& s, const Bounds& b) {
   St old = s;
   for (int i = 0; i < b.pasids; ++i) s.alloc.owner[i] = old.alloc.owner[order[i]];
   for (int m = 0; m < b.mms; ++m) value(s.mms[m].pasid);
-  for (int t = 0; t < b.threads; ++t) value(s.threads[t].msr_pasid);
+  for (int t = 0; t < b.threads; ++t) {
+    value(s.threads[t].msr_pasid);
+    value(s.threads[t].xsave);
+  }
   for (int d = 0; d < b.devices; ++d)
     for (int m = 0; m < b.mms; ++m) value(s.bonds[d][m].pasid);
 }
@@ -106,7 +110,8 @@ void sort_files(St& s, const Bounds& b) {
 }
 
 int thread_signature(const Thread<Concrete>& t) {
-  return t.msr_valid * 64 + t.msr_pasid * 2 + t.activated;
+  int design_a = t.ipi * 8 + t.waits * 4 + t.fpregs * 2;
+  return ((t.xsave * 16 + design_a) * 64 + t.msr_valid) * 32 + t.msr_pasid * 2 + t.activated;
 }
 
 void sort_procs(St& s, const Bounds& b) {

@@ -190,7 +190,7 @@ Typed Parser::field(Typed object) {
   }
   Typed t = make(Op::field, f->result, object.at, std::move(kids));
   t.node.field = f->field;
-  t.pasid = f->field == expr::Field::pasid;
+  t.pasid = f->field == expr::Field::pasid || f->field == expr::Field::saved;
   return t;
 }
 

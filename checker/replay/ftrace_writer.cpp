@@ -160,6 +160,11 @@ void Printer::after_lines(const State<Concrete>& pre, const TraceStep& st, int t
 
 WrittenTrace write_ftrace(const Problem& pb, const Counterexample& cex) {
   WrittenTrace out;
+  for (const TraceStep& st : cex.steps)
+    if (st.rule > rule_index<ThreadExit>()) {  // the rules after it have no trace form
+      out.unprintable = rule_info(st.rule).name;
+      return out;
+    }
   out.text +=
       "# tracer: nop\n"
       "#\n"

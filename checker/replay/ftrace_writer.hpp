@@ -16,6 +16,9 @@ namespace pasid::replay {
 struct WrittenTrace {
   std::string text;
   std::vector<int> step_lines;  ///< for each step, the line that makes it in a replay
+  /// The first step's rule that the mappings have no trace form for (design A's IPIs and
+  /// context switches, LAM's arch_prctl); text is then empty.
+  std::string unprintable;
 };
 
 /// The trace of `cex`'s steps, headed by ftrace's own comment lines.

@@ -20,6 +20,9 @@ std::string threads_line(const Bounds& b, const State<Concrete>& s) {
     line += "t" + std::to_string(t) + "@p" + std::to_string(th.proc);
     if (th.msr_valid) line += " msr" + std::to_string(th.msr_pasid);
     if (th.activated) line += "*";
+    if (th.ipi) line += " ipi";  // design A: an update_pasid() IPI on its way
+    if (th.waits) line += " waits";
+    if (th.fpregs) line += " saved " + pasid_text(th.xsave);
     line += "  ";
   }
   return line.empty() ? "no threads" : line;

@@ -60,7 +60,7 @@ std::vector<FieldChange> field_changes(const Bounds& b, const State<Concrete>& b
 
 std::string field_value(const FieldId& id, int v) {
   std::string_view f = id.field;
-  if (f == "pasid" || f == "msr_pasid") return pasid_text(v);
+  if (f == "pasid" || f == "msr_pasid" || f == "xsave") return pasid_text(v);
   if (f == "proc" || f == "mm" || f == "dev" || f == "owner")
     return v == kNone ? "none" : std::to_string(v);
   return std::to_string(v);
@@ -86,6 +86,9 @@ std::string format_observation(const Observation<Concrete>& o) {
     case Seen::fixup:
       return "#GP fixup loads PASID " + pasid_text(o.pasid) + " into t" + std::to_string(o.thread) +
              "'s MSR (pasid_activated was " + std::to_string(o.seen) + ")";
+    case Seen::mm_read:
+      return "the unbind reads " + mm_text(o.mm) + "'s iommu_mm with mm_count " +
+             std::to_string(o.seen) + (o.seen == 0 ? " (freed)" : "");
   }
   return "?";
 }

@@ -7,6 +7,7 @@
 
 #include "../queries.hpp"
 #include "../rule.hpp"
+#include "update_pasid.hpp"
 
 namespace pasid {
 
@@ -21,6 +22,10 @@ void new_task(Step<D>& st, int t, int c, typename D::Int proc, bool copy_msr, Ch
   child.msr_valid = copy_msr ? parent.msr_valid : D::truth(false);
   child.msr_pasid = copy_msr ? parent.msr_pasid : D::num(kNoPasid);
   child.activated = D::truth(false);
+  // Design A: the child copies the parent's registers, and its first switch-in, before any
+  // user code, runs update_pasid() (switch_fpu_finish): it reaches user mode with mm.pasid.
+  if (st.design.pasid_by_ipi)
+    write_pasid_msr(child, pick<D>(st.b.mms, mm, [&](int m) { return st.s.mms[m].pasid; }));
   st.observe(Seen::child, static_cast<int>(kind), D::num(c), D::num(kNone), mm, D::num(kNoPasid),
              D::num(0));
 }
@@ -39,7 +44,7 @@ struct Clone {
                                  2};
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&, const Args<D>& a) {
-    return s.threads[a.thread].alive && thread_slot_free(s, a.new_thread);
+    return in_user(s, a.thread) && thread_slot_free(s, a.new_thread);
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {

@@ -31,7 +31,7 @@ struct CloneVm {
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
                                 const Args<D>& a) {
-    return s.threads[a.thread].alive && thread_slot_free(s, a.new_thread) &&
+    return in_user(s, a.thread) && thread_slot_free(s, a.new_thread) &&
            proc_slot_free(s, b, a.new_proc);
   }
   template <class D>

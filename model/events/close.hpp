@@ -19,7 +19,7 @@ struct Close {
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
                                 const Args<D>& a) {
-    return s.threads[a.thread].alive && has_fd(s, b, a.thread, a.file);
+    return in_user(s, a.thread) && has_fd(s, b, a.thread, a.file);
   }
 
   template <class D>

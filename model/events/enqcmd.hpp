@@ -16,12 +16,14 @@ namespace pasid {
 /// Thread t executes ENQCMD on the portal of file f.
 template <class D>
 typename D::Bool at_portal(const State<D>& s, const Bounds& b, const Args<D>& a) {
-  return s.threads[a.thread].alive && maps_portal(s, b, a.thread, a.file);
+  return in_user(s, a.thread) && maps_portal(s, b, a.thread, a.file);
 }
 
 /// try_fixup_enqcmd_gp() loads the MSR: the mm has a PASID and the task has not had one.
+/// Design A has no fixup: its #GP is always a SIGSEGV.
 template <class D>
 typename D::Bool fixup_applies(const State<D>& s, const Bounds& b, const Design& z, int t) {
+  if (!z.gp_fixup) return D::truth(false);
   auto pasid = mm_pasid(s, b, t);
   auto fresh = z.fixup_ignores_activated ? D::truth(true) : !s.threads[t].activated;
   return pasid != kNoPasid && fresh;

@@ -20,7 +20,7 @@ struct Exec {
                                  2};
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&, const Args<D>& a) {
-    return s.threads[a.thread].alive && mm_slot_free(s, a.new_mm);
+    return in_user(s, a.thread) && mm_slot_free(s, a.new_mm);
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {

@@ -22,6 +22,8 @@ void new_mm(Step<D>& st, int m, typename D::Int pasid) {
   mm.users = D::num(1);
   mm.count = D::num(1);
   mm.pasid = pasid;
+  mm.refs = D::num(0);
+  mm.lam = D::truth(false);
   for (int f = 0; f < st.b.files; ++f) mm.portal[f] = D::truth(false);
 }
 
@@ -34,7 +36,7 @@ struct Fork {
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
                                 const Args<D>& a) {
-    return s.threads[a.thread].alive && thread_slot_free(s, a.new_thread) &&
+    return in_user(s, a.thread) && thread_slot_free(s, a.new_thread) &&
            proc_slot_free(s, b, a.new_proc) && mm_slot_free(s, a.new_mm);
   }
   template <class D>
@@ -42,6 +44,8 @@ struct Fork {
     auto parent_mm = mm_of(st.s, st.b, a.thread);
     auto parent_pasid = pick<D>(st.b.mms, parent_mm, [&](int m) { return st.s.mms[m].pasid; });
     new_mm(st, a.new_mm, st.design.fork_inherits_pasid ? parent_pasid : D::num(kNoPasid));
+    st.s.mms[a.new_mm].lam =  // dup_lam()
+        pick<D>(st.b.mms, parent_mm, [&](int m) { return st.s.mms[m].lam; });
     st.s.procs[a.new_proc].mm = D::num(a.new_mm);
     copy_fds(st, a.thread, a.new_proc);
     new_task(st, a.thread, a.new_thread, D::num(a.new_proc), st.design.fork_copies_msr,

@@ -21,7 +21,7 @@ struct Mmap {
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design& z,
                                 const Args<D>& a) {
     // Each query needs a live thread: concretely, && stops at the first false.
-    return s.threads[a.thread].alive && has_fd(s, b, a.thread, a.file) &&
+    return in_user(s, a.thread) && has_fd(s, b, a.thread, a.file) &&
            !maps_portal(s, b, a.thread, a.file) &&
            (z.mmap_binder_only ? s.files[a.file].mm == mm_of(s, b, a.thread) : D::truth(true));
   }

@@ -15,6 +15,8 @@ void mm_free(Step<D>& st, int m) {
   // In designs that freed the PASID elsewhere it is already gone, or leaked: a leaked
   // PASID keeps this slot as its owner in the allocator.
   st.s.mms[m].pasid = D::num(kNoPasid);
+  st.s.mms[m].refs = D::num(0);  // a leaked reference goes with the struct
+  st.s.mms[m].lam = D::truth(false);
 }
 
 /// mmdrop: mm_count--, and __mmdrop at 0.

@@ -15,7 +15,7 @@ struct Munmap {
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
                                 const Args<D>& a) {
-    return s.threads[a.thread].alive && maps_portal(s, b, a.thread, a.file);
+    return in_user(s, a.thread) && maps_portal(s, b, a.thread, a.file);
   }
 
   template <class D>

@@ -9,6 +9,7 @@
 
 #include "../pasid_allocator.hpp"
 #include "../rule.hpp"
+#include "update_pasid.hpp"
 
 namespace pasid {
 
@@ -44,8 +45,8 @@ struct Open {
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design& z,
                                 const Args<D>& a) {
     auto file_free = [&](int f) { return !file_referenced(s, b, f); };
-    return s.threads[a.thread].alive && lowest_free<D>(a.new_file, file_free) &&
-           pasid_ok(s, b, z, a);
+    return in_user(s, a.thread) && lowest_free<D>(a.new_file, file_free) && pasid_ok(s, b, z, a) &&
+           !(D::truth(z.lam_excludes_sva) && lam_on(s, b, a.thread));
   }
 
   template <class D>
@@ -56,7 +57,10 @@ struct Open {
       st.when(mm.pasid == kNoPasid, [&] {
         allocate_pasid(st, a.pasid, a.pasid_slot, m);
         mm.pasid = a.pasid;
+        if (st.design.pasid_by_ipi) push_pasid(st, m, a.pasid);  // design A's load_pasid()
       });
+      if (st.design.pasid_free == FreeSite::last_unbind)  // ioasid_get() / the first reference
+        mm.refs = ite(mm.refs < kMaxPasidRefs, mm.refs + 1, mm.refs);
       auto& bond = s.bonds[a.device][m];
       st.when(bond.users == 0, [&] {
         mm.count = mm.count + 1;                                 // mmgrab

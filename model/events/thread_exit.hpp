@@ -16,6 +16,9 @@ void free_task(Thread<D>& t) {
   t.proc = D::num(kNone);
   clear_msr(t);
   t.activated = D::truth(false);
+  t.waits = D::truth(false);
+  t.fpregs = D::truth(false);
+  t.xsave = D::num(kNoPasid);
 }
 
 /// exit_files: every fd of process p is closed.
@@ -49,7 +52,7 @@ struct ThreadExit {
       "thread_exit", "do_exit", "a thread exits: exit_mm, then exit_files", {Param::thread}, 1};
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&, const Args<D>& a) {
-    return s.threads[a.thread].alive;
+    return in_user(s, a.thread);
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {

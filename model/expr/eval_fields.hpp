@@ -37,6 +37,9 @@ Value<D> thread_field(Field f, const Num<D>& t, const Env<D>& e) {
     case Field::activated:
       return bool_value<D>(
           of_thread([&](int k) { return s.threads[k].activated; }, D::truth(false)));
+    case Field::saved:
+      return number_value<D>(
+          of_thread([&](int k) { return number<D>(s.threads[k].xsave); }, number<D>(0)));
     case Field::valid:  // of the thread's MSR
       return bool_value<D>(
           of_thread([&](int k) { return s.threads[k].msr_valid; }, D::truth(false)));
@@ -86,6 +89,13 @@ Value<D> mm_field(Field f, const Num<D>& m, const Value<D>& arg, const Env<D>& e
       return of_mm([&](int k) { return number<D>(s.mms[k].pasid); });
     case Field::bonds:
       return of_mm([&](int k) { return number<D>(live_bonds(s, b, k)); });
+    case Field::refs:
+      return of_mm([&](int k) { return number<D>(s.mms[k].refs); });
+    case Field::binds:
+      return of_mm([&](int k) { return number<D>(mm_binds(s, b, k)); });
+    case Field::lam:
+      return bool_value<D>(
+          select<D>(b.mms, m, D::truth(false), [&](int k) { return s.mms[k].lam; }));
     default:  // portal(file)
       return bool_value<D>(select<D>(b.mms, m, D::truth(false), [&](int k) {
         return select<D>(b.files, arg.n, D::truth(false),
@@ -147,6 +157,7 @@ Value<D> observation_field(Field f, const Observation<D>& o) {
       return number_value<D>(number<D>(o.pasid));
     case Field::owner:
     case Field::bonds:
+    case Field::count:
       return number_value<D>(number<D>(o.seen));
     case Field::activated:
     case Field::portal:

@@ -20,6 +20,7 @@ constexpr FieldInfo kFields[] = {
     {T::thread, "mm", F::mm, T::mm, T::none},
     {T::thread, "msr", F::msr, T::msr, T::none},
     {T::thread, "activated", F::activated, T::boolean, T::none},
+    {T::thread, "saved", F::saved, T::number, T::none},
     {T::msr, "valid", F::valid, T::boolean, T::none},
     {T::msr, "pasid", F::pasid, T::number, T::none},
     {T::process, "alive", F::alive, T::boolean, T::none},
@@ -32,6 +33,9 @@ constexpr FieldInfo kFields[] = {
     {T::mm, "pasid", F::pasid, T::number, T::none},
     {T::mm, "portal", F::portal, T::boolean, T::file},
     {T::mm, "bonds", F::bonds, T::number, T::none},
+    {T::mm, "refs", F::refs, T::number, T::none},
+    {T::mm, "binds", F::binds, T::number, T::none},
+    {T::mm, "lam", F::lam, T::boolean, T::none},
     {T::file, "open", F::open, T::boolean, T::none},
     {T::file, "device", F::device, T::device, T::none},
     {T::file, "mm", F::mm, T::mm, T::none},
@@ -70,15 +74,17 @@ constexpr FieldInfo kFields[] = {
     {T::fixup, "mm", F::mm, T::mm, T::none},
     {T::fixup, "pasid", F::pasid, T::number, T::none},
     {T::fixup, "activated", F::activated, T::boolean, T::none},
+    {T::mm_read, "mm", F::mm, T::mm, T::none},
+    {T::mm_read, "count", F::count, T::number, T::none},
 };
 
-constexpr std::array<std::string_view, 17> kTypeNames = {
-    "bool",  "number", "thread", "process", "mm",         "file",  "device",  "bond", "msr",
-    "alloc", "none",   "submit", "unbind",  "pasid_free", "child", "sigsegv", "fixup"};
+constexpr std::array<std::string_view, 18> kTypeNames = {
+    "bool",  "number", "thread", "process", "mm",         "file",  "device",  "bond",  "msr",
+    "alloc", "none",   "submit", "unbind",  "pasid_free", "child", "sigsegv", "fixup", "mm_read"};
 
-constexpr std::array<std::string_view, 12> kSortNames = {
-    "thread", "process", "mm",         "file",  "device",  "pasid",
-    "submit", "unbind",  "pasid_free", "child", "sigsegv", "fixup"};
+constexpr std::array<std::string_view, 13> kSortNames = {
+    "thread", "process",    "mm",    "file",    "device", "pasid",  "submit",
+    "unbind", "pasid_free", "child", "sigsegv", "fixup",  "mm_read"};
 
 }  // namespace
 

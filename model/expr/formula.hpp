@@ -35,6 +35,7 @@ enum class Type : std::uint8_t {
   child,
   sigsegv,
   fixup,
+  mm_read,
 };
 
 /// What a quantifier ranges over: every slot of an object sort (dead ones too: their
@@ -51,7 +52,8 @@ enum class Sort : std::uint8_t {
   pasid_free,
   child,
   sigsegv,
-  fixup
+  fixup,
+  mm_read
 };
 
 enum class Field : std::uint8_t {
@@ -81,6 +83,10 @@ enum class Field : std::uint8_t {
   at_mmput,
   at_last_unbind,
   at_close,  // pasid_free
+  saved,     // thread: the PASID of its saved xstate inside fpregs_lock() (design A), or 0
+  refs,      // mm: references on its PASID
+  binds,     // mm: the users of all its bonds
+  lam,       // mm: linear address masking on
 };
 
 enum class Op : std::uint8_t {

@@ -10,6 +10,7 @@ root=$(cd "$here/../.." && pwd)
 cd "$root"
 for spec in specs/*.json; do
   grep -q '"verdict": "violated"' "$spec" || continue
+  grep -q '"variant": "v5.10"' "$spec" && continue  # design A: no trace mapping
   name=$(basename "$spec" .json)
   "$build/checker/pasidcheck" check --quiet --ftrace "traces/synthetic/from-$name.trace" "$spec" || true
 done

@@ -53,7 +53,8 @@ TEST_CASE("spec errors name the line and column") {
         "s.json:1:16: error: unknown field \"colour\" in the spec (expected one of: description, "
         "variant, mutants, bounds, invariants, expect)");
   CHECK(error_of("{\"variant\": \"v4\"}") ==
-        "s.json:1:13: error: unknown variant \"v4\" (known: v5.18, v5.18-merge, v6.x)");
+        "s.json:1:13: error: unknown variant \"v4\" (known: v5.10, v5.18, v5.18-merge, v6.x, "
+        "v6.19-early)");
   CHECK(error_of("[1]") == "s.json:1:1: error: the spec must be an object, not an array");
   CHECK(error_of("") == "s.json:1:1: error: expected a JSON value, found end of file");
   CHECK(error_of("{\"a\": 1, \"a\": 2}") == "s.json:1:10: error: duplicate key \"a\"");

@@ -47,7 +47,7 @@ TEST_CASE("symmetry: the representative is a renaming with the same invariant ve
 TEST_CASE("symmetry: two threads swapped have one representative") {
   Bounds b;
   State<Concrete> s = initial_state<Concrete>();
-  s.threads[1] = {true, 0, true, 1, true};
+  s.threads[1] = {true, 0, true, 1, true, false, false, false, 0};
   s.mms[0].users = 2;
   State<Concrete> t = s;
   std::swap(t.threads[0], t.threads[1]);
@@ -58,7 +58,7 @@ TEST_CASE("symmetry: two threads swapped have one representative") {
 TEST_CASE("symmetry: two processes on swapped mms have one representative") {
   Bounds b;
   State<Concrete> s = initial_state<Concrete>();
-  s.threads[1] = {true, 1, false, 0, false};
+  s.threads[1] = {true, 1, false, 0, false, false, false, false, 0};
   s.procs[1].mm = 1;
   s.mms[1] = s.mms[0];
   s.mms[0].pasid = 1;

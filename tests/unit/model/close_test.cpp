@@ -60,3 +60,47 @@ TEST_CASE("the free-on-last-unbind mutant frees the PASID at the mm's last unbin
   CHECK(w.owner(1) == kNone);
   CHECK(w.first(Seen::pasid_free)->site == static_cast<int>(FreeSite::last_unbind));
 }
+
+TEST_CASE("design A counts a PASID reference per bind and frees at the last put") {
+  World w;
+  w.design_a();
+  w.open(0, 0, 0, 1);
+  w.open(0, 0, 1, 1);
+  CHECK(w.s.mms[0].refs == 2);
+  w.close(0, 0);
+  CHECK(w.s.mms[0].refs == 1);
+  CHECK(w.owner(1) == 0);
+  w.close(0, 1);
+  CHECK(w.s.mms[0].refs == 0);
+  CHECK(w.owner(1) == kNone);
+}
+
+TEST_CASE("B5: with one put for many binds the PASID is never freed") {
+  World w;
+  w.design_a();
+  w.z.single_pasid_put = true;
+  w.open(0, 0, 0, 1);
+  w.open(0, 0, 1, 1);
+  w.close(0, 0);
+  CHECK(w.s.mms[0].refs == 2);  // the first unbind puts nothing
+  w.close(0, 1);
+  CHECK(w.s.mms[0].refs == 1);  // the last puts one of two
+  CHECK(w.owner(1) == 0);
+  CHECK(w.seen(Seen::pasid_free) == 0);
+}
+
+TEST_CASE("the unbind reads iommu_mm before its mmdrop, and after it in B7") {
+  for (bool b7 : {false, true}) {
+    CAPTURE(b7);
+    World w;
+    w.z.unbind_reads_mm_after_drop = b7;
+    w.open(0, 0, 0, 1);
+    w.clone(0, 1);
+    w.exit(0);  // the process lives on in t1 ...
+    w.exit(1);  // ... whose exit closes the fd: the bond's mmdrop frees mm0
+    const auto* r = w.first(Seen::mm_read);
+    REQUIRE(r);
+    CHECK(r->mm == 0);
+    CHECK(r->seen == (b7 ? 0 : 1));
+  }
+}

@@ -33,7 +33,7 @@ struct World {
     REQUIRE(R::guard(s, b, z, a));
     log.clear();
     Step<C> st(s, b, z, log);
-    R::effect(st, a);
+    rule_effect(rule_index<R>(), st, a);  // as the engines run it: the actor set, waits settled
   }
 
   /// Thread t opens device d as file slot f, binding with PASID p.
@@ -66,6 +66,16 @@ struct World {
     a.new_proc = p;
     a.new_mm = m;
     fire<Fork>(a);
+  }
+  void ipi(int t) { fire<UpdatePasid>(args(t)); }
+  void switch_in(int t) { fire<SwitchIn>(args(t)); }
+  void fpregs_lock(int t) { fire<FpregsLock>(args(t)); }
+  void fpregs_unlock(int t) { fire<FpregsUnlock>(args(t)); }
+  /// The 2020 design (variant v5.10).
+  void design_a() {
+    z.pasid_free = FreeSite::last_unbind;
+    z.pasid_by_ipi = true;
+    z.gp_fixup = false;
   }
   void exec(int t, int m) {
     Args<C> a = args(t);

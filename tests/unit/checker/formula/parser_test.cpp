@@ -54,7 +54,7 @@ TEST_CASE("formulas: a formula that tells PASID values apart is marked (no PASID
 TEST_CASE("formulas: errors name what is wrong and where") {
   CHECK(error_of("forall t: thread. t.alive") == "ok");
   CHECK(error_of("forall t: thread. t.alvie") ==
-        "20: unknown field 'alvie' of thread (fields: alive, process, mm, msr, activated)");
+        "20: unknown field 'alvie' of thread (fields: alive, process, mm, msr, activated, saved)");
   CHECK(error_of("forall t: thread. t.mm == 1") ==
         "23: type mismatch: cannot compare mm with number");
   CHECK(error_of("forall t: thread. t.alive && 1") ==

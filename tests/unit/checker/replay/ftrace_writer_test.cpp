@@ -24,6 +24,7 @@ TEST_CASE("ftrace writer: counterexamples replay to the same violation") {
     if (entry.path().extension() != ".json") continue;
     Spec spec = read_spec(entry.path().string());
     if (!spec.expect || spec.expect->verdict != Verdict::violated) continue;
+    if (spec.problem.design.pasid_by_ipi) continue;  // design A: no kernel trace format
     CAPTURE(entry.path().filename().string());
     Result r = ExplicitEngine().check(spec.problem);
     REQUIRE(r.counterexample);
@@ -32,6 +33,7 @@ TEST_CASE("ftrace writer: counterexamples replay to the same violation") {
     for (const auto& p : spec.problem.invariants) names.push_back(p.name);
     Problem pb = replay::replay_problem(spec.problem.design, names);
     replay::WrittenTrace t = replay::write_ftrace(spec.problem, *r.counterexample);
+    if (!t.unprintable.empty()) continue;  // LAM's arch_prctl has no trace form
     auto path = std::filesystem::temp_directory_path() / "pasidcheck-writer-test.trace";
     std::ofstream(path) << t.text;
     replay::ReplayRun run =
