@@ -10,8 +10,9 @@ inline constexpr int kMaxMms = 8;
 inline constexpr int kMaxDevices = 4;
 inline constexpr int kMaxFiles = 8;
 inline constexpr int kMaxPasids = 8;
-/// PASID references saturate here (B5 leaks one per cycle of binds, without end).
-inline constexpr int kMaxPasidRefs = 7;
+/// PASID references saturate here: above the most binds an mm can hold (one per file),
+/// while B5 leaks one per cycle of binds, without end.
+inline constexpr int kMaxPasidRefs = 15;
 
 /// The highest PASID value the hardware accepts: PASIDs are 20 bits, 0 is reserved.
 inline constexpr int kPasidMax = (1 << 20) - 1;
