@@ -87,6 +87,11 @@ void write_header(std::ostream& out, const std::vector<std::string>& lanes) {
     out << "    " << cell(0, l) << " [label=\"" << (l == "alloc" ? "PASID allocator" : l)
         << "\", shape=box, style=\"rounded,filled\", fillcolor=\"#dde6f0\"];\n";
   out << "  }\n";
+  // Invisible edges keep the lanes in their order, left to right; dot would otherwise
+  // reorder them to shorten the arrows.
+  out << "  e0";
+  for (const auto& l : lanes) out << " -> " << cell(0, l);
+  out << " [style=invis];\n";
 }
 
 std::string event_label(const TraceStep& step, std::size_t i) {
