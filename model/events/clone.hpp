@@ -24,8 +24,7 @@ void new_task(Step<D>& st, int t, int c, typename D::Int proc, bool copy_msr, Ch
   child.activated = D::truth(false);
   // Design A: the child copies the parent's registers, and its first switch-in, before any
   // user code, runs update_pasid() (switch_fpu_finish): it reaches user mode with mm.pasid.
-  if (st.design.pasid_by_ipi)
-    write_pasid_msr(child, pick<D>(st.b.mms, mm, [&](int m) { return st.s.mms[m].pasid; }));
+  if (st.design.pasid_by_ipi) write_pasid_msr(child, mm_pasid(st.s, st.b, c));
   st.observe(Seen::child, static_cast<int>(kind), D::num(c), D::num(kNone), mm, D::num(kNoPasid),
              D::num(0));
 }

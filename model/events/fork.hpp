@@ -41,11 +41,9 @@ struct Fork {
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {
-    auto parent_mm = mm_of(st.s, st.b, a.thread);
-    auto parent_pasid = pick<D>(st.b.mms, parent_mm, [&](int m) { return st.s.mms[m].pasid; });
+    auto parent_pasid = mm_pasid(st.s, st.b, a.thread);
     new_mm(st, a.new_mm, st.design.fork_inherits_pasid ? parent_pasid : D::num(kNoPasid));
-    st.s.mms[a.new_mm].lam =  // dup_lam()
-        pick<D>(st.b.mms, parent_mm, [&](int m) { return st.s.mms[m].lam; });
+    st.s.mms[a.new_mm].lam = lam_on(st.s, st.b, a.thread);  // dup_lam()
     st.s.procs[a.new_proc].mm = D::num(a.new_mm);
     copy_fds(st, a.thread, a.new_proc);
     new_task(st, a.thread, a.new_thread, D::num(a.new_proc), st.design.fork_copies_msr,

@@ -9,6 +9,7 @@
 
 #include "../queries.hpp"
 #include "../rule.hpp"
+#include "update_pasid.hpp"
 
 namespace pasid {
 
@@ -47,8 +48,7 @@ struct FpregsUnlock {
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {
     auto& t = st.s.threads[a.thread];
-    t.msr_valid = t.xsave != kNoPasid;
-    t.msr_pasid = t.xsave;
+    load_msr(t, t.xsave);  // an IPI still on its way stays so
     t.fpregs = D::truth(false);
     t.xsave = D::num(kNoPasid);
   }

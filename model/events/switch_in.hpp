@@ -25,7 +25,7 @@ struct SwitchIn {
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {
-    write_pasid_msr(st.s.threads[a.thread], mm_pasid(st.s, st.b, a.thread));
+    update_pasid(st, a.thread);
   }
 };
 

@@ -11,14 +11,26 @@
 
 namespace pasid {
 
-/// update_pasid() on thread t: the MSR takes pasid, valid when it is not 0.  Inside an
+/// The MSR takes pasid, valid when it is not 0 (design A never writes VALID with 0).
+template <class D>
+void load_msr(Thread<D>& t, typename D::Int pasid) {
+  t.msr_valid = pasid != kNoPasid;
+  t.msr_pasid = pasid;
+}
+
+/// update_pasid()'s write on thread t, which makes any IPI on its way moot.  Inside an
 /// fpregs_lock() region the registers still look live, so the write goes to them and the
 /// region's restore from memory undoes it (B1).
 template <class D>
 void write_pasid_msr(Thread<D>& t, typename D::Int pasid) {
-  t.msr_valid = pasid != kNoPasid;
-  t.msr_pasid = pasid;
+  load_msr(t, pasid);
   t.ipi = D::truth(false);
+}
+
+/// update_pasid() run on thread t: its mm's PASID into its MSR.
+template <class D>
+void update_pasid(Step<D>& st, int t) {
+  write_pasid_msr(st.s.threads[t], mm_pasid(st.s, st.b, t));
 }
 
 /// write_pasid_msr() where `here` holds (a merge of three fields, cheaper than Step::when).
@@ -83,7 +95,7 @@ struct UpdatePasid {
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {
-    write_pasid_msr(st.s.threads[a.thread], mm_pasid(st.s, st.b, a.thread));
+    update_pasid(st, a.thread);
   }
 };
 
