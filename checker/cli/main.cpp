@@ -16,6 +16,7 @@
 #include "checker/error.hpp"
 #include "checker/explicit/explorer.hpp"
 #include "checker/graphviz/render.hpp"
+#include "checker/replay/run.hpp"
 #include "checker/report/dot.hpp"
 #include "checker/report/graph_dot.hpp"
 #include "checker/report/json.hpp"
@@ -127,10 +128,8 @@ int run_check(const CheckOptions& o) {
   Spec spec = read_spec(o.spec);
   if (o.expect && !spec.expect)
     throw InputError(o.spec, 0, 0, "--expect given, but the spec has no \"expect\"");
-  if (!o.ftrace.empty() && spec.problem.design.pasid_by_ipi)
-    throw InputError(o.spec, 0, 0,
-                     "--ftrace: variant " + spec.variant +
-                         " (design A) has no trace mapping; the mappings cover 5.18 and later");
+  if (!o.ftrace.empty())
+    replay::require_mapped(spec.problem.design, spec.variant, o.spec, "--ftrace: ");
   spec.problem.symmetry = !o.no_symmetry;
   Result r = o.engine == "all" ? run_all(o, spec) : run_engine(o.engine, o, spec.problem);
   if (!o.quiet) std::cout << format_report(spec, r);

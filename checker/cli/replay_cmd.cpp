@@ -36,10 +36,7 @@ Design design_of(const replay::ReplayDesign& d, const std::string& where) {
     if (!m) throw InputError(where, 0, 0, "unknown mutant \"" + name + "\"");
     m->apply(z);
   }
-  if (z.pasid_by_ipi)
-    throw InputError(where, 0, 0,
-                     "variant " + d.variant +
-                         " (design A) cannot be replayed: the trace mappings cover 5.18 and later");
+  replay::require_mapped(z, d.variant, where);
   return z;
 }
 

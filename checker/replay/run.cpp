@@ -22,6 +22,14 @@ Problem replay_problem(const Design& design, const std::vector<std::string>& nam
   return pb;
 }
 
+void require_mapped(const Design& design, const std::string& variant, const std::string& where,
+                    const std::string& prefix) {
+  if (design.pasid_by_ipi)
+    throw InputError(where, 0, 0,
+                     prefix + "variant " + variant +
+                         " (design A) cannot be replayed: the trace mappings cover 5.18 and later");
+}
+
 ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& mapping,
                      std::int64_t root_pid) {
   auto start = std::chrono::steady_clock::now();

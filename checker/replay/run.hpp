@@ -26,6 +26,11 @@ struct ReplayRun {
 Problem replay_problem(const Design& design, const std::vector<std::string>& names = {},
                        const std::string& where = "");
 
+/// Throws InputError at `where` (its message headed by `prefix`) when no mapping can show
+/// `variant`'s design: the mappings cover 5.18 and later, and design A has none.
+void require_mapped(const Design& design, const std::string& variant, const std::string& where,
+                    const std::string& prefix = "");
+
 /// Replays the trace at `path`.
 ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& mapping,
                      std::int64_t root_pid = 0);
