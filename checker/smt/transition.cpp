@@ -31,7 +31,7 @@ SymbolicStep Transition::encode(const SymState& x, const SymState& next,
   for (std::size_t i = 0; i < instances_.size(); ++i)
     fire.push_back(ctx.bool_const(("fire" + std::to_string(i) + "@" + tag).c_str()));
   z3::expr_vector before = state_terms(b, x);
-  std::vector<z3::expr> chain;
+  std::vector<Term> chain;  // Term: assigning a z3::expr leaks (z3_domain.hpp)
   for (unsigned f = 0; f < before.size(); ++f) chain.push_back(before[f]);
   z3::expr_vector enabled(ctx);
   Log<Z3Domain> log;
@@ -46,7 +46,7 @@ SymbolicStep Transition::encode(const SymState& x, const SymState& next,
     rule_effect(in.rule, st, a);
     z3::expr_vector after = state_terms(b, post);
     for (unsigned f = 0; f < after.size(); ++f)
-      if (!z3::eq(after[f], before[f])) chain[f] = z3::ite(fires, after[f], chain[f]);
+      if (!z3::eq(after[f], before[f])) chain[f] = z3::ite(fires, after[f], chain[f].expr());
     for (auto& o : seen) {
       o.when = o.when && fires;
       log.push_back(o);
@@ -54,7 +54,7 @@ SymbolicStep Transition::encode(const SymState& x, const SymState& next,
   }
   z3::expr_vector now = state_terms(b, next);
   z3::expr_vector frame(ctx);
-  for (unsigned f = 0; f < now.size(); ++f) frame.push_back(now[f] == chain[f]);
+  for (unsigned f = 0; f < now.size(); ++f) frame.push_back(now[f] == chain[f].expr());
   return {z3::mk_or(enabled) && z3::atmost(fire, 1) && z3::mk_and(frame), std::move(log), fire, p};
 }
 

@@ -26,10 +26,26 @@ class Z3Scope {
 };
 
 /// A Z3 term with the value semantics the model expects (default-constructible).
+///
+/// Assignment copies: the move assignment of z3++.h in Z3 4.8.12 (Debian's) overwrites the
+/// term without releasing it, so every term assigned over would stay in the context until
+/// the context is deleted, which then takes seconds for one step at the default bounds.
+/// Code in this folder assigns z3::expr only through Term, or by copy.
 class Term {
  public:
   Term() : e_(z3_context().int_val(0)) {}
   Term(z3::expr e) : e_(std::move(e)) {}  // NOLINT: implicit by design
+  Term(const Term&) = default;
+  Term(Term&&) noexcept = default;
+  Term& operator=(const Term& o) {
+    e_ = o.e_;
+    return *this;
+  }
+  Term& operator=(Term&& o) noexcept {
+    e_ = o.e_;  // copy: see above
+    return *this;
+  }
+  ~Term() = default;
   const z3::expr& expr() const { return e_; }
 
  private:
