@@ -68,7 +68,8 @@ struct Progress {
 /// How a search runs (not what it checks): its memory limit and whom to tell how far it got.
 struct SearchOptions {
   std::uint64_t max_memory_bytes = 0;                ///< 0: no limit; else stop, verdict unknown
-  std::function<void(const Progress&)> on_progress;  ///< called about once a second
+  std::function<void(const Progress&)> on_progress;  ///< called about once an interval
+  double progress_interval_seconds = 1;
 };
 
 struct Result {

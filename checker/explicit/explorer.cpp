@@ -195,14 +195,15 @@ class Search {
            (parent_.capacity() + via_.capacity()) * sizeof(std::uint32_t);
   }
 
-  /// Every 1024 expanded states: the memory limit, and progress about once a second.
+  /// Every 1024 expanded states: the memory limit, and progress about once an interval.
   void pace(std::uint32_t expanded) {
     if (expanded % 1024 != 0) return;
     std::size_t bytes = memory();
     if (options_.max_memory_bytes && bytes > options_.max_memory_bytes) out_of_memory_ = true;
     if (!options_.on_progress) return;
     auto now = std::chrono::steady_clock::now();
-    if (now - last_progress_ < std::chrono::seconds(1)) return;
+    if (now - last_progress_ < std::chrono::duration<double>(options_.progress_interval_seconds))
+      return;
     last_progress_ = now;
     options_.on_progress({table_.size(), table_.size() - expanded, stats_.depth,
                           std::chrono::duration<double>(now - start_).count(), bytes});
