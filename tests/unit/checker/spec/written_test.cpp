@@ -1,7 +1,9 @@
 // The built-in invariants written in the formula language (specs/written/) give the same
 // verdict, the same counterexample and, where both use the same symmetry reduction, the
-// same number of states as the built-in forms, on every spec of the corpus.  Run by ctest
-// as `written/equivalence` (slow: it checks the whole corpus twice).
+// same number of states as the built-in forms, on every spec of the corpus but the
+// `-large` ones (the same designs and invariants as the `-default` ones, at bounds that take
+// a minute to check twice).  Run by ctest as `written/equivalence` (slow: it checks the
+// corpus twice).
 
 #include <doctest/doctest.h>
 
@@ -21,7 +23,9 @@ std::vector<std::string> corpus() {
   for (const char* dir : {"/specs", "/specs/smt"})
     for (const auto& e :
          std::filesystem::directory_iterator(PASIDCHECK_SOURCE_DIR + std::string(dir)))
-      if (e.path().extension() == ".json") out.push_back(e.path().string());
+      if (e.path().extension() == ".json" &&
+          e.path().stem().string().find("-large") == std::string::npos)
+        out.push_back(e.path().string());
   std::sort(out.begin(), out.end());
   return out;
 }
