@@ -94,30 +94,46 @@ void write_header(std::ostream& out, const std::vector<std::string>& lanes) {
   out << " [style=invis];\n";
 }
 
+/// One line for the step and its kernel function, one per observation: a 20-step
+/// counterexample stays about a screen high.
 std::string event_label(const TraceStep& step, std::size_t i) {
-  std::string label = std::to_string(i) + ". " + instance_name(step.rule, step.args) + "\\l";
-  label += std::string("(") + rule_info(step.rule).kernel + ")\\l";
+  std::string label = std::to_string(i) + ". " + instance_name(step.rule, step.args) + "  (" +
+                      rule_info(step.rule).kernel + ")\\l";
   for (const auto& o : step.log) label += "* " + escape(format_observation(o)) + "\\l";
   return label;
 }
 
+/// The lanes a step's arrows go to from its thread: those it changed, and the device
+/// of a submission.
+std::vector<std::string> targets(const Changes& ch, const TraceStep& step, std::size_t i,
+                                 const std::string& actor) {
+  std::vector<std::string> out;
+  for (const auto& [lane, text] : ch[i])
+    if (lane != actor) out.push_back(lane);
+  for (const auto& o : step.log)
+    if (o.kind == Seen::submit && o.dev != kNone) out.push_back("dev" + std::to_string(o.dev));
+  return out;
+}
+
 void write_row(std::ostream& out, const std::vector<std::string>& lanes, const Changes& ch,
                const TraceStep& step, std::size_t i) {
+  std::string actor = step.args.thread == kNone ? "" : "t" + std::to_string(step.args.thread);
   out << "  {\n    rank=same;\n    e" << i << " [label=\"" << event_label(step, i)
       << "\", shape=box, style=filled, fillcolor=\"#fff6d5\"];\n";
   for (const auto& l : lanes) {
     auto it = ch[i].find(l);
-    if (it == ch[i].end())
-      out << "    " << cell(i, l) << " [label=\"\", shape=point, width=0.04];\n";
-    else
+    if (it != ch[i].end())
       out << "    " << cell(i, l) << " [label=\"" << it->second << "\", shape=box, fontsize=9];\n";
+    else if (l == actor)  // the thread that acts, though it changed nothing of its own
+      out << "    " << cell(i, l) << " [label=\"\", shape=point, width=0.09, color=\"#3465a4\"];\n";
+    else
+      out << "    " << cell(i, l) << " [label=\"\", shape=point, width=0.04];\n";
   }
   out << "  }\n";
-  std::string actor = step.args.thread == kNone ? "" : "t" + std::to_string(step.args.thread);
-  for (const auto& [lane, text] : ch[i])
-    if (lane != actor && !actor.empty())
-      out << "  " << cell(i, actor) << " -> " << cell(i, lane)
-          << " [color=\"#3465a4\", constraint=false];\n";
+  if (actor.empty()) return;
+  for (const auto& lane : targets(ch, step, i, actor))
+    out << "  " << cell(i, actor) << " -> " << cell(i, lane)
+        << " [color=\"#3465a4\", constraint=false];\n";
 }
 
 void write_lifelines(std::ostream& out, const std::vector<std::string>& lanes, std::size_t rows) {
@@ -135,8 +151,9 @@ void write_dot(std::ostream& out, const Problem& pb, const Counterexample& cex) 
   Changes ch = changes(pb, cex);
   std::vector<std::string> ls = lanes(pb, cex, ch);
   out << "digraph counterexample {\n";
-  out << "  graph [newrank=true, nodesep=0.3, ranksep=0.25, fontname=\"Helvetica\"];\n";
-  out << "  node [fontname=\"Helvetica\", fontsize=10];\n  edge [arrowsize=0.6];\n";
+  out << "  graph [newrank=true, nodesep=0.12, ranksep=0.1, fontname=\"Helvetica\"];\n";
+  out << "  node [fontname=\"Helvetica\", fontsize=10, margin=\"0.06,0.02\", height=0.2];\n";
+  out << "  edge [arrowsize=0.6];\n";
   write_header(out, ls);
   for (std::size_t i = 1; i <= cex.steps.size(); ++i) write_row(out, ls, ch, cex.steps[i - 1], i);
   write_lifelines(out, ls, cex.steps.size() + 1);

@@ -1,0 +1,17 @@
+# Runs PROGRAM with ARGS, which write the PNG OUT; passes when the picture is at most
+# MAX_WIDTH x MAX_HEIGHT pixels (read from the PNG's IHDR chunk).
+separate_arguments(args UNIX_COMMAND "${ARGS}")
+file(REMOVE ${OUT})
+execute_process(COMMAND ${PROGRAM} ${args} RESULT_VARIABLE status OUTPUT_QUIET)
+if(NOT EXISTS ${OUT})
+  message(FATAL_ERROR "exit status ${status}, and no picture at ${OUT}")
+endif()
+file(READ ${OUT} ihdr OFFSET 16 LIMIT 8 HEX)
+string(SUBSTRING "${ihdr}" 0 8 w)
+string(SUBSTRING "${ihdr}" 8 8 h)
+math(EXPR width "0x${w}")
+math(EXPR height "0x${h}")
+if(width GREATER MAX_WIDTH OR height GREATER MAX_HEIGHT)
+  message(FATAL_ERROR "${OUT} is ${width}x${height}, more than ${MAX_WIDTH}x${MAX_HEIGHT}")
+endif()
+message(STATUS "${OUT}: ${width}x${height}")
