@@ -70,6 +70,7 @@ struct SearchOptions {
   std::uint64_t max_memory_bytes = 0;                ///< 0: no limit; else stop, verdict unknown
   std::function<void(const Progress&)> on_progress;  ///< called about once an interval
   double progress_interval_seconds = 1;
+  int threads = 1;  ///< the explicit engine's workers; the result is the same for any number
 };
 
 struct Result {

@@ -39,6 +39,7 @@ struct CheckOptions {
   bool quiet = false;
   bool no_symmetry = false;
   std::uint64_t max_memory = 0;  // bytes; 0: no limit
+  int threads = 1;
   std::string engine = "explicit";
   int depth = 30;
   double timeout = 0;  // seconds; 0: none
@@ -92,6 +93,7 @@ std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions&
   if (name == "explicit") {
     SearchOptions search;
     search.max_memory_bytes = o.max_memory;
+    search.threads = o.threads;
     if (!o.quiet && isatty(STDERR_FILENO)) search.on_progress = show_progress;
     return std::make_unique<ExplicitEngine>(search);
   }
@@ -220,6 +222,9 @@ int main(int argc, char** argv) {
   cmd->add_option("--max-memory", check.max_memory,
                   "stop with verdict unknown (exit 3) when the search needs more (e.g. 512M, 4G)")
       ->transform(CLI::AsSizeValue(false));
+  cmd->add_option("--threads", check.threads,
+                  "explicit: expand states on this many threads (default 1; same result)")
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("--no-symmetry", check.no_symmetry,
                 "store every state, not one per renaming of threads, processes, files, mms");
   std::vector<std::string> engine_names = kEngines;

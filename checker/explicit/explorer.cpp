@@ -6,6 +6,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "expansion.hpp"
 #include "instances.hpp"
 #include "state_table.hpp"
 #include "successor.hpp"
@@ -69,7 +70,10 @@ class Search {
       graph_->states.push_back(init);
       graph_->breaks.push_back(v.state);
     }
-    if (!done()) explore();
+    if (!done()) {
+      bool parallel = options_.threads > 1 && !graph_ && state_invariants_.size() <= 64;
+      parallel ? explore_parallel() : explore();
+    }
     r.verdict = violation_ ? Verdict::violated : Verdict::holds;
     if (!violation_ && out_of_memory_) {
       r.verdict = Verdict::unknown;
@@ -102,6 +106,7 @@ class Search {
   StateCodec codec_;
   StateTable table_;
   std::vector<std::uint8_t> packed_;
+  std::vector<std::uint8_t> concrete_packed_ = packed_;
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> via_;
   std::vector<std::uint8_t> concrete_;        // with symmetry: the states themselves, by index
@@ -139,16 +144,20 @@ class Search {
   /// The state itself is kept for expansion, so every stored state lies on a real path.
   std::pair<std::uint32_t, bool> add(const State<Concrete>& s, std::uint32_t parent, int via) {
     pack(s, packed_.data());
-    auto [index, is_new] = table_.insert(packed_.data());
+    if (symmetry_) codec_.pack(s, concrete_packed_.data());
+    return insert(packed_.data(), concrete_packed_.data(), parent, static_cast<std::uint32_t>(via));
+  }
+
+  /// The same, packed: the representative, and (with symmetry) the state itself.
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep, const std::uint8_t* concrete,
+                                        std::uint32_t parent, std::uint32_t via) {
+    auto [index, is_new] = table_.insert(rep);
     if (!is_new) return {index, false};
     if (graph_ && table_.size() > max_states_)
       throw std::length_error("more than " + std::to_string(max_states_) + " states");
-    if (symmetry_) {
-      codec_.pack(s, packed_.data());
-      concrete_.insert(concrete_.end(), packed_.begin(), packed_.end());
-    }
+    if (symmetry_) concrete_.insert(concrete_.end(), concrete, concrete + codec_.width());
     parent_.push_back(parent);
-    via_.push_back(static_cast<std::uint32_t>(via));
+    via_.push_back(via);
     return {index, true};
   }
 
@@ -246,6 +255,66 @@ class Search {
         auto to = add(next, i, static_cast<int>(k));
         record(i, to, k, next, check_step(s, log, next, to.second, i, static_cast<int>(k)));
       }
+    }
+  }
+
+  /// explore(), with the successors of each run of states computed by options_.threads
+  /// workers and added here in explore()'s order: the same states, verdicts and paths.
+  void explore_parallel() {
+    constexpr std::uint32_t kRunPerThread = 4096;
+    ExpansionContext c{pb_,
+                       instances_,
+                       codec_,
+                       table_,
+                       symmetry_,
+                       step_invariants_,
+                       state_invariants_,
+                       [this](std::uint32_t i) { return stored(i); }};
+    const auto n = static_cast<std::uint32_t>(options_.threads);
+    for (std::uint32_t i = 0; i < table_.size() && !done();) {
+      std::uint32_t end = std::min(table_.size(), i + kRunPerThread * n);
+      for (const Expansion& e : expand_parallel(c, i, end, options_.threads)) merge(e);
+      i = end;
+    }
+  }
+
+  void merge(const Expansion& e) {
+    for (std::uint32_t s = 0; s + 1 < e.first.size() && !done(); ++s) {
+      std::uint32_t i = e.begin + s;
+      if (i == level_end_) {
+        ++stats_.depth;
+        level_end_ = table_.size();
+      }
+      pace(i);
+      for (std::uint32_t r = e.first[s]; r < e.first[s + 1] && !done(); ++r) merge_record(e, i, r);
+      if (e.error && i == e.error_state && !done()) std::rethrow_exception(e.error);
+    }
+    for (std::size_t j = 0; j < e.step_premises.size(); ++j)
+      stats_.premise_held[j] += e.step_premises[j];
+    for (std::size_t j = 0; j < e.seen.size(); ++j) stats_.seen[j] += e.seen[j];
+    for (std::size_t j = 0; j < e.frees_at.size(); ++j) stats_.pasid_frees_at[j] += e.frees_at[j];
+  }
+
+  void merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r) {
+    const std::size_t w = codec_.width();
+    const std::uint32_t k = e.instance[r];
+    ++stats_.transitions;
+    ++stats_.rule_fired[static_cast<unsigned>(instances_[k].rule)];
+    const std::uint32_t n = e.fresh[r];
+    bool is_new = false;
+    if (n != kKnown) {
+      const std::uint8_t* concrete = symmetry_ ? &e.concrete[n * w] : nullptr;
+      is_new = insert(&e.rep[n * w], concrete, i, k).second;
+    }
+    if (is_new)
+      for (std::size_t j = 0; j < state_invariants_.size(); ++j)
+        if ((e.state_premises[n] >> j) & 1) ++stats_.premise_held[state_invariants_[j]];
+    if ((e.step_broken[r] || (is_new && e.state_broken[n])) && !violation_) {
+      State<Concrete> s{};
+      codec_.unpack(stored(i), s);
+      Log<Concrete> log;
+      State<Concrete> next = successor(pb_, s, instances_[k], log);
+      violation_ = Violation{i, static_cast<int>(k), all_broken(pb_, s, log, next).front()};
     }
   }
 

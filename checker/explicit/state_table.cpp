@@ -111,6 +111,15 @@ std::pair<std::uint32_t, bool> StateTable::insert(const std::uint8_t* packed) {
   }
 }
 
+bool StateTable::contains(const std::uint8_t* packed) const {
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t j = hash(packed) & mask;; j = (j + 1) & mask) {
+    std::uint32_t idx = slots_[j];
+    if (!idx) return false;
+    if (std::memcmp(at(idx - 1), packed, width_) == 0) return true;
+  }
+}
+
 std::size_t StateTable::memory() const {
   return arena_.capacity() + slots_.capacity() * sizeof(std::uint32_t);
 }

@@ -46,6 +46,8 @@ class StateTable {
   explicit StateTable(std::size_t width);
   /// Adds a packed state; returns its index and whether it was new.
   std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed);
+  /// Whether a packed state is in the table (safe from many threads while none inserts).
+  bool contains(const std::uint8_t* packed) const;
   const std::uint8_t* at(std::uint32_t i) const { return &arena_[i * width_]; }
   std::uint32_t size() const { return count_; }
   /// Bytes held by the arena and the index table.

@@ -1,0 +1,61 @@
+#pragma once
+// The transitions out of a run of stored states, computed on worker threads: for each, the
+// packed representative and state, and the invariant verdicts, so that the search only has
+// to add them to its table in order (the same order, the same verdicts, whatever the
+// number of threads).
+
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <vector>
+
+#include "checker/engine.hpp"
+#include "instances.hpp"
+#include "state_table.hpp"
+
+namespace pasid {
+
+/// What the workers share, all read-only while they run.
+struct ExpansionContext {
+  const Problem& pb;
+  const std::vector<Instance>& instances;
+  const StateCodec& codec;
+  const StateTable& table;  ///< read only: a successor found there is not new
+  bool symmetry;
+  const std::vector<std::size_t>& step_invariants;   // positions in pb.invariants
+  const std::vector<std::size_t>& state_invariants;  // at most 64 of them
+  std::function<const std::uint8_t*(std::uint32_t)> stored;
+};
+
+/// The transitions out of states [begin, end), in the sequential search's order.  A
+/// successor already in the table (known) keeps only its instance and step verdict; one
+/// that may be new also its packed forms and state invariant verdicts.
+struct Expansion {
+  std::uint32_t begin = 0;
+  std::vector<std::uint32_t> first;     ///< per state, its first record; one more at the end
+  std::vector<std::uint32_t> instance;  ///< per record
+  std::vector<std::uint8_t> step_broken;
+  std::vector<std::uint32_t> fresh;    ///< per record: kKnown, or its number among the new
+  std::vector<std::uint8_t> rep;       ///< per new: codec width bytes, the representative
+  std::vector<std::uint8_t> concrete;  ///< per new with symmetry: the state itself
+  std::vector<std::uint8_t> state_broken;
+  std::vector<std::uint64_t> state_premises;  ///< bit j: state_invariants[j]'s premise held
+  std::vector<std::uint64_t> step_premises;   ///< per position in pb.invariants, summed
+  std::vector<std::uint64_t> seen, frees_at;  ///< the logs' observations, summed
+  /// What expanding state `error_state` threw (a field out of its range: a model bug).
+  /// The run stops there; the search rethrows it only if it gets that far, as the
+  /// sequential search would, which stops at the first violation.
+  std::exception_ptr error;
+  std::uint32_t error_state = 0;
+};
+
+inline constexpr std::uint32_t kKnown = ~0u;
+
+/// Expands [begin, end) into `out` (on the calling thread).
+void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, Expansion& out);
+
+/// Expands [begin, end) split into `parts` runs, one thread each.
+std::vector<Expansion> expand_parallel(const ExpansionContext& c, std::uint32_t begin,
+                                       std::uint32_t end, int parts);
+
+}  // namespace pasid
