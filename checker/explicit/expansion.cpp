@@ -16,26 +16,23 @@ void count(const Log<Concrete>& log, Expansion& out) {
   }
 }
 
-/// Packs the representative of `next` into `out` (and the state itself into `concrete`).
-void pack(const ExpansionContext& c, const State<Concrete>& next, std::uint8_t* out,
-          std::vector<std::uint8_t>& concrete) {
+/// Packs the representative of `next` into `out`.
+void pack_representative(const ExpansionContext& c, const State<Concrete>& next,
+                         std::uint8_t* out) {
   if (!c.symmetry) return c.codec.pack(next, out);
   State<Concrete> rep = next;
   canonicalize(rep, c.pb.bounds);
   c.codec.pack(rep, out);
-  concrete.resize(c.codec.width());
-  c.codec.pack(next, concrete.data());
 }
 
 /// Appends one record: the step s --in--> next and its verdicts; the state invariants only
 /// when next is not known already (the search checks them on new states only).
 void add_record(const ExpansionContext& c, const State<Concrete>& s, std::size_t k,
-                const State<Concrete>& next, const Log<Concrete>& log, Expansion& out,
-                std::vector<std::uint8_t>& scratch) {
+                const State<Concrete>& next, const Log<Concrete>& log, Expansion& out) {
   const std::size_t w = c.codec.width();
   std::size_t at = out.rep.size();
   out.rep.resize(at + w);
-  pack(c, next, &out.rep[at], scratch);
+  pack_representative(c, next, &out.rep[at]);
   bool step = false;
   for (std::size_t i : c.step_invariants) {
     const Property& p = c.pb.invariants[i];
@@ -51,7 +48,10 @@ void add_record(const ExpansionContext& c, const State<Concrete>& s, std::size_t
     return;
   }
   out.fresh.push_back(static_cast<std::uint32_t>(at / w));
-  if (c.symmetry) out.concrete.insert(out.concrete.end(), scratch.begin(), scratch.end());
+  if (c.symmetry) {
+    out.concrete.resize(at + w);
+    c.codec.pack(next, &out.concrete[at]);
+  }
   bool state = false;
   std::uint64_t premises = 0;
   for (std::size_t j = 0; j < c.state_invariants.size(); ++j) {
@@ -72,7 +72,6 @@ void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, E
   out.frees_at.assign(kFreeSites, 0);
   State<Concrete> s{};
   Log<Concrete> log;
-  std::vector<std::uint8_t> scratch;
   for (std::uint32_t i = begin; i < end; ++i) {
     out.first.push_back(static_cast<std::uint32_t>(out.instance.size()));
     c.codec.unpack(c.stored(i), s);
@@ -81,7 +80,7 @@ void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, E
         const Instance& in = c.instances[k];
         if (!rule_guard(in.rule, s, c.pb.bounds, c.pb.design, in.args)) continue;
         State<Concrete> next = successor(c.pb, s, in, log);
-        add_record(c, s, k, next, log, out, scratch);
+        add_record(c, s, k, next, log, out);
       }
     } catch (...) {
       out.error = std::current_exception();
