@@ -9,13 +9,6 @@ namespace pasid {
 
 namespace {
 
-void count(const Log<Concrete>& log, Expansion& out) {
-  for (const auto& o : log) {
-    ++out.seen[static_cast<unsigned>(o.kind)];
-    if (o.kind == Seen::pasid_free) ++out.frees_at[static_cast<unsigned>(o.site)];
-  }
-}
-
 /// Packs the representative of `next` into `out`.
 void pack_representative(const ExpansionContext& c, const State<Concrete>& next,
                          std::uint8_t* out) {
@@ -33,15 +26,11 @@ void add_record(const ExpansionContext& c, const State<Concrete>& s, std::size_t
   std::size_t at = out.rep.size();
   out.rep.resize(at + w);
   pack_representative(c, next, &out.rep[at]);
-  bool step = false;
-  for (std::size_t i : c.step_invariants) {
-    const Property& p = c.pb.invariants[i];
-    if (property_premise(p, c.pb.bounds, s, log, next)) ++out.step_premises[i];
-    step = step || !property_holds(p, c.pb.bounds, s, log, next);
-  }
+  bool step = any_broken(c.pb, c.step_invariants, s, log, next,
+                         [&](std::size_t j) { ++out.step_premises[c.step_invariants[j]]; });
   out.instance.push_back(static_cast<std::uint32_t>(k));
   out.step_broken.push_back(step);
-  count(log, out);
+  count_observations(log, out.seen, out.frees_at);
   if (c.table.contains(&out.rep[at])) {
     out.rep.resize(at);
     out.fresh.push_back(kKnown);
@@ -52,13 +41,9 @@ void add_record(const ExpansionContext& c, const State<Concrete>& s, std::size_t
     out.concrete.resize(at + w);
     c.codec.pack(next, &out.concrete[at]);
   }
-  bool state = false;
   std::uint64_t premises = 0;
-  for (std::size_t j = 0; j < c.state_invariants.size(); ++j) {
-    const Property& p = c.pb.invariants[c.state_invariants[j]];
-    if (property_premise(p, c.pb.bounds, s, log, next)) premises |= std::uint64_t{1} << j;
-    state = state || !property_holds(p, c.pb.bounds, s, log, next);
-  }
+  bool state = any_broken(c.pb, c.state_invariants, s, log, next,
+                          [&](std::size_t j) { premises |= std::uint64_t{1} << j; });
   out.state_broken.push_back(state);
   out.state_premises.push_back(premises);
 }

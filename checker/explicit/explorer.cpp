@@ -106,7 +106,6 @@ class Search {
   StateCodec codec_;
   StateTable table_;
   std::vector<std::uint8_t> packed_;
-  std::vector<std::uint8_t> concrete_packed_ = packed_;
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> via_;
   std::vector<std::uint8_t> concrete_;        // with symmetry: the states themselves, by index
@@ -144,21 +143,29 @@ class Search {
   /// The state itself is kept for expansion, so every stored state lies on a real path.
   std::pair<std::uint32_t, bool> add(const State<Concrete>& s, std::uint32_t parent, int via) {
     pack(s, packed_.data());
-    if (symmetry_) codec_.pack(s, concrete_packed_.data());
-    return insert(packed_.data(), concrete_packed_.data(), parent, static_cast<std::uint32_t>(via));
+    auto added = insert(packed_.data(), parent, static_cast<std::uint32_t>(via));
+    if (added.second && symmetry_) {
+      codec_.pack(s, packed_.data());
+      keep_concrete(packed_.data());
+    }
+    return added;
   }
 
-  /// The same, packed: the representative, and (with symmetry) the state itself.
-  std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep, const std::uint8_t* concrete,
-                                        std::uint32_t parent, std::uint32_t via) {
+  /// The same, packed (the representative); the caller keeps the state itself if new.
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep, std::uint32_t parent,
+                                        std::uint32_t via) {
     auto [index, is_new] = table_.insert(rep);
     if (!is_new) return {index, false};
     if (graph_ && table_.size() > max_states_)
       throw std::length_error("more than " + std::to_string(max_states_) + " states");
-    if (symmetry_) concrete_.insert(concrete_.end(), concrete, concrete + codec_.width());
     parent_.push_back(parent);
     via_.push_back(via);
     return {index, true};
+  }
+
+  /// With symmetry: the newest stored state itself, packed.
+  void keep_concrete(const std::uint8_t* packed) {
+    concrete_.insert(concrete_.end(), packed, packed + codec_.width());
   }
 
   /// The state stored as number i (itself, not its representative).
@@ -169,13 +176,8 @@ class Search {
   /// Checks the invariants in `which` over one step, counting premises.  True if one broke.
   bool broken(const std::vector<std::size_t>& which, const State<Concrete>& pre,
               const Log<Concrete>& log, const State<Concrete>& post) {
-    bool any = false;
-    for (std::size_t i : which) {
-      const Property& p = pb_.invariants[i];
-      if (property_premise(p, pb_.bounds, pre, log, post)) ++stats_.premise_held[i];
-      any = any || !property_holds(p, pb_.bounds, pre, log, post);
-    }
-    return any;
+    return any_broken(pb_, which, pre, log, post,
+                      [&](std::size_t j) { ++stats_.premise_held[which[j]]; });
   }
 
   struct Verdicts {
@@ -228,13 +230,6 @@ class Search {
     graph_->edges.push_back({from, to.first, instances_[k], v.step});
   }
 
-  void count(const Log<Concrete>& log) {
-    for (const auto& o : log) {
-      ++stats_.seen[static_cast<unsigned>(o.kind)];
-      if (o.kind == Seen::pasid_free) ++stats_.pasid_frees_at[static_cast<unsigned>(o.site)];
-    }
-  }
-
   void explore() {
     State<Concrete> s{};
     Log<Concrete> log;
@@ -251,7 +246,7 @@ class Search {
         State<Concrete> next = successor(pb_, s, in, log);
         ++stats_.transitions;
         ++stats_.rule_fired[static_cast<unsigned>(in.rule)];
-        count(log);
+        count_observations(log, stats_.seen, stats_.pasid_frees_at);
         auto to = add(next, i, static_cast<int>(k));
         record(i, to, k, next, check_step(s, log, next, to.second, i, static_cast<int>(k)));
       }
@@ -303,8 +298,8 @@ class Search {
     const std::uint32_t n = e.fresh[r];
     bool is_new = false;
     if (n != kKnown) {
-      const std::uint8_t* concrete = symmetry_ ? &e.concrete[n * w] : nullptr;
-      is_new = insert(&e.rep[n * w], concrete, i, k).second;
+      is_new = insert(&e.rep[n * w], i, k).second;
+      if (is_new && symmetry_) keep_concrete(&e.concrete[n * w]);
     }
     if (is_new)
       for (std::size_t j = 0; j < state_invariants_.size(); ++j)

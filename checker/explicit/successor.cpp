@@ -20,6 +20,14 @@ std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const
   return out;
 }
 
+void count_observations(const Log<Concrete>& log, std::vector<std::uint64_t>& seen,
+                        std::vector<std::uint64_t>& frees_at) {
+  for (const auto& o : log) {
+    ++seen[static_cast<unsigned>(o.kind)];
+    if (o.kind == Seen::pasid_free) ++frees_at[static_cast<unsigned>(o.site)];
+  }
+}
+
 std::optional<Counterexample> replay_path(const Problem& pb, const std::vector<Instance>& path) {
   Counterexample cex{initial_state<Concrete>(), {}, kNone, {}};
   State<Concrete> s = cex.initial;

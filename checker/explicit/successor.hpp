@@ -2,6 +2,7 @@
 // One step of the concrete model, and the invariant check over it: what the explorer
 // does per transition, and what replaying a counterexample does per step.
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -17,6 +18,25 @@ State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Ins
 /// The problem's invariants broken by the step pre --log--> post, in the problem's order.
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
                             const State<Concrete>& post);
+
+/// Checks the invariants at positions `which` of pb.invariants over one step: whether one
+/// broke.  Calls premise(j) for each which[j] whose premise held.
+template <class F>
+bool any_broken(const Problem& pb, const std::vector<std::size_t>& which,
+                const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
+                F&& premise) {
+  bool any = false;
+  for (std::size_t j = 0; j < which.size(); ++j) {
+    const Property& p = pb.invariants[which[j]];
+    if (property_premise(p, pb.bounds, pre, log, post)) premise(j);
+    any = any || !property_holds(p, pb.bounds, pre, log, post);
+  }
+  return any;
+}
+
+/// Adds a step's observations to per-kind and per-free-site counts.
+void count_observations(const Log<Concrete>& log, std::vector<std::uint64_t>& seen,
+                        std::vector<std::uint64_t>& frees_at);
 
 /// Re-runs `path` from the initial state.  Returns nothing if a guard fails on the way or
 /// the last step breaks none of the problem's invariants; the counterexample's invariant
