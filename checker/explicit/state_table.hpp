@@ -60,6 +60,7 @@ class StateTable {
   std::vector<std::uint32_t> slots_;  // 0: empty; else index + 1
 
   std::uint64_t hash(const std::uint8_t* p) const;
+  bool same(const std::uint8_t* a, const std::uint8_t* b) const;
   void grow();
 };
 
