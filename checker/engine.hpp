@@ -54,6 +54,15 @@ struct Stats {
   std::vector<std::uint64_t> seen;            ///< per Seen kind
   std::vector<std::uint64_t> pasid_frees_at;  ///< per FreeSite
   std::vector<double> depth_seconds;          ///< SMT engines: when each depth was done
+  /// A bitstate search: its table, and what it may have missed.
+  struct Bitstate {
+    std::uint64_t bits = 0;
+    int hashes = 0;
+    std::uint64_t bits_set = 0;
+    double last_chance = 0;      ///< that the last new state was taken for a seen one
+    double expected_missed = 0;  ///< states, over the whole search
+  };
+  std::optional<Bitstate> bitstate;
 };
 
 /// How far a search has got, for a progress display.
@@ -71,6 +80,9 @@ struct SearchOptions {
   std::function<void(const Progress&)> on_progress;  ///< called about once an interval
   double progress_interval_seconds = 1;
   int threads = 1;  ///< the explicit engine's workers; the result is the same for any number
+  /// 0: store states exactly; n: bitstate hashing in 2^n bits, bitstate_hashes bits a state.
+  int bitstate_bits = 0;
+  int bitstate_hashes = 3;
 };
 
 struct Result {

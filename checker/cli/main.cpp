@@ -40,12 +40,26 @@ struct CheckOptions {
   bool no_symmetry = false;
   std::uint64_t max_memory = 0;  // bytes; 0: no limit
   int threads = 1;
+  bool bitstate = false;
+  int bitstate_bits = 0;  // log2 of the table's bits; 0: from --max-memory, or kBitstateBits
   std::string engine = "explicit";
   int depth = 30;
   double timeout = 0;  // seconds; 0: none
   PictureOptions pictures;
   std::string ftrace;  // write the counterexample as a kernel trace
 };
+
+/// --bitstate without a size or a memory limit: 2^30 bits, 128 MiB.
+constexpr int kBitstateBits = 30;
+
+/// The bitstate table's size: as asked, else the largest that takes at most half of
+/// --max-memory (the other half for the states kept for expansion), else kBitstateBits.
+int bitstate_bits(const CheckOptions& o) {
+  if (o.bitstate_bits || !o.max_memory) return o.bitstate_bits ? o.bitstate_bits : kBitstateBits;
+  int n = 10;
+  while (n < 36 && (std::uint64_t{1} << (n + 1)) / 8 <= o.max_memory / 2) ++n;
+  return n;
+}
 
 const std::vector<std::string> kEngines = {"explicit", "bmc", "kind", "pdr"};
 
@@ -94,6 +108,7 @@ std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions&
     SearchOptions search;
     search.max_memory_bytes = o.max_memory;
     search.threads = o.threads;
+    if (o.bitstate) search.bitstate_bits = bitstate_bits(o);
     if (!o.quiet && isatty(STDERR_FILENO)) search.on_progress = show_progress;
     return std::make_unique<ExplicitEngine>(search);
   }
@@ -227,6 +242,21 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   cmd->add_flag("--no-symmetry", check.no_symmetry,
                 "store every state, not one per renaming of threads, processes, files, mms");
+  auto* bitstate = cmd->add_flag(
+      "--bitstate", check.bitstate,
+      "explicit: keep 3 bits a state, not the state (may miss states: no violation gives "
+      "unknown, exit 3)");
+  cmd->add_option("--bitstate-bits", check.bitstate_bits,
+                  "--bitstate: a table of 2^N bits (default 30, 128 MiB; or half of --max-memory)")
+      ->check(CLI::Range(10, 36))
+      ->needs(bitstate);
+  cmd->callback([&check] {
+    if (check.bitstate && check.max_memory && check.bitstate_bits &&
+        (std::uint64_t{1} << check.bitstate_bits) / 8 > check.max_memory)
+      throw CLI::ValidationError("--bitstate-bits", "a table of 2^" +
+                                                        std::to_string(check.bitstate_bits) +
+                                                        " bits does not fit in --max-memory");
+  });
   std::vector<std::string> engine_names = kEngines;
   engine_names.push_back("all");
   cmd->add_option("--engine", check.engine,

@@ -31,13 +31,13 @@ void add_record(const ExpansionContext& c, const State<Concrete>& s, std::size_t
   out.instance.push_back(static_cast<std::uint32_t>(k));
   out.step_broken.push_back(step);
   count_observations(log, out.seen, out.frees_at);
-  if (c.table.contains(&out.rep[at])) {
+  if (c.visited.contains(&out.rep[at])) {
     out.rep.resize(at);
     out.fresh.push_back(kKnown);
     return;
   }
   out.fresh.push_back(static_cast<std::uint32_t>(at / w));
-  if (c.symmetry) {
+  if (c.keep_concrete) {
     out.concrete.resize(at + w);
     c.codec.pack(next, &out.concrete[at]);
   }

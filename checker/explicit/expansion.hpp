@@ -12,6 +12,7 @@
 #include "checker/engine.hpp"
 #include "instances.hpp"
 #include "state_table.hpp"
+#include "visited.hpp"
 
 namespace pasid {
 
@@ -20,8 +21,9 @@ struct ExpansionContext {
   const Problem& pb;
   const std::vector<Instance>& instances;
   const StateCodec& codec;
-  const StateTable& table;  ///< read only: a successor found there is not new
+  const Visited& visited;  ///< read only: a successor found there is not new
   bool symmetry;
+  bool keep_concrete;  ///< the search stores the state itself beside its representative
   const std::vector<std::size_t>& step_invariants;   // positions in pb.invariants
   const std::vector<std::size_t>& state_invariants;  // at most 64 of them
   std::function<const std::uint8_t*(std::uint32_t)> stored;
@@ -37,7 +39,7 @@ struct Expansion {
   std::vector<std::uint8_t> step_broken;
   std::vector<std::uint32_t> fresh;    ///< per record: kKnown, or its number among the new
   std::vector<std::uint8_t> rep;       ///< per new: codec width bytes, the representative
-  std::vector<std::uint8_t> concrete;  ///< per new with symmetry: the state itself
+  std::vector<std::uint8_t> concrete;  ///< per new, with keep_concrete: the state itself
   std::vector<std::uint8_t> state_broken;
   std::vector<std::uint64_t> state_premises;  ///< bit j: state_invariants[j]'s premise held
   std::vector<std::uint64_t> step_premises;   ///< per position in pb.invariants, summed

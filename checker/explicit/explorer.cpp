@@ -4,13 +4,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <stdexcept>
 
+#include "backtrack.hpp"
 #include "expansion.hpp"
 #include "instances.hpp"
 #include "state_table.hpp"
 #include "successor.hpp"
 #include "symmetry.hpp"
+#include "visited.hpp"
 
 namespace pasid {
 
@@ -29,7 +32,7 @@ class Search {
         options_(options),
         instances_(rule_instances(pb.bounds)),
         codec_(pb.bounds),
-        table_(codec_.width()),
+        visited_(codec_.width(), options),
         packed_(codec_.width()) {
     stats_.rule_fired.assign(kRuleCount, 0);
     stats_.premise_held.assign(pb.invariants.size(), 0);
@@ -50,8 +53,7 @@ class Search {
   /// After run() in graph mode: the counterexample's states and last step.
   void mark_path() const {
     if (!violation_ || violation_->from == kNoParent) return;
-    for (std::uint32_t i = violation_->from; i != kNoParent; i = parent_[i])
-      graph_->path.insert(graph_->path.begin(), i);
+    path_to(violation_->from, &graph_->path);
     for (const auto& e : graph_->edges)
       if (e.from == violation_->from && e.step.rule == instances_[violation_->instance].rule &&
           param_equal(e.step, instances_[violation_->instance]))
@@ -64,7 +66,7 @@ class Search {
     r.engine = "explicit";
     State<Concrete> init = initial_state<Concrete>();
     Log<Concrete> none;
-    add(init, kNoParent, 0);
+    add(init);
     Verdicts v = check_step(init, none, init, true, kNoParent, 0);
     if (graph_) {
       graph_->states.push_back(init);
@@ -79,14 +81,15 @@ class Search {
       r.verdict = Verdict::unknown;
       r.reason = "stopped at the memory limit of " +
                  std::to_string(options_.max_memory_bytes >> 20) + " MiB after " +
-                 std::to_string(table_.size()) + " states, with no violation found so far";
+                 std::to_string(count_) + " states, with no violation found so far";
     }
+    if (visited_.bits()) report_bitstate(r);
     if (violation_) r.counterexample = counterexample();
-    stats_.states = table_.size();
+    stats_.states = count_;
     stats_.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     stats_.peak_rss_bytes = peak_rss_bytes();
-    stats_.bytes_per_state = memory() / std::max<std::uint32_t>(1, table_.size());
+    stats_.bytes_per_state = memory() / std::max<std::uint32_t>(1, count_);
     r.stats = stats_;
     return r;
   }
@@ -104,13 +107,12 @@ class Search {
   SearchOptions options_;  // a copy: callers may pass a temporary
   std::vector<Instance> instances_;
   StateCodec codec_;
-  StateTable table_;
+  Visited visited_;
   std::vector<std::uint8_t> packed_;
-  std::vector<std::uint32_t> parent_;
-  std::vector<std::uint32_t> via_;
-  std::vector<std::uint8_t> concrete_;        // with symmetry: the states themselves, by index
-  std::uint32_t level_end_ = 1;               // index of the first state of the next BFS level
-  std::vector<std::size_t> step_invariants_;  // positions in pb_.invariants
+  std::uint32_t count_ = 0;             // states stored
+  std::vector<std::uint8_t> concrete_;  // unless visited_ keeps them: the states, by index
+  std::vector<std::uint32_t> level_first_{0, 1};  // index of each BFS level's first state
+  std::vector<std::size_t> step_invariants_;      // positions in pb_.invariants
   std::vector<std::size_t> state_invariants_;
   // Renaming slots keeps every built-in invariant, but not a formula that names PASIDs.
   bool symmetry_ = pb_.symmetry;
@@ -139,12 +141,31 @@ class Search {
     codec_.pack(rep, out);
   }
 
-  /// Adds a state unless its representative is known; its index, and whether it is new.
+  /// What a bitstate search may have missed; without a violation, the verdict is unknown.
+  void report_bitstate(Result& r) {
+    const BitState& bits = *visited_.bits();
+    Omission o = bitstate_omission(count_, bits.bits(), bits.hashes());
+    stats_.bitstate = Stats::Bitstate{bits.bits(), bits.hashes(), bits.bits_set(), o.last_chance,
+                                      o.expected_missed};
+    if (r.verdict != Verdict::holds) return;
+    char why[200];
+    std::snprintf(why, sizeof why,
+                  "no violation in %u states, but bitstate hashing may have taken about %.3g "
+                  "new states for seen ones, and missed what only they lead to",
+                  count_, o.expected_missed);
+    r.verdict = Verdict::unknown;
+    r.reason = why;
+  }
+
+  /// Whether stored states are kept beside visited_ (which keeps representatives, or bits).
+  bool keeps_concrete() const { return symmetry_ || !visited_.exact(); }
+
+  /// Adds a state unless its representative was seen; its index, and whether it is new.
   /// The state itself is kept for expansion, so every stored state lies on a real path.
-  std::pair<std::uint32_t, bool> add(const State<Concrete>& s, std::uint32_t parent, int via) {
+  std::pair<std::uint32_t, bool> add(const State<Concrete>& s) {
     pack(s, packed_.data());
-    auto added = insert(packed_.data(), parent, static_cast<std::uint32_t>(via));
-    if (added.second && symmetry_) {
+    auto added = insert(packed_.data());
+    if (added.second && keeps_concrete()) {
       codec_.pack(s, packed_.data());
       keep_concrete(packed_.data());
     }
@@ -152,25 +173,29 @@ class Search {
   }
 
   /// The same, packed (the representative); the caller keeps the state itself if new.
-  std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep, std::uint32_t parent,
-                                        std::uint32_t via) {
-    auto [index, is_new] = table_.insert(rep);
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep) {
+    auto [index, is_new] = visited_.insert(rep);
     if (!is_new) return {index, false};
-    if (graph_ && table_.size() > max_states_)
+    if (graph_ && count_ >= max_states_)
       throw std::length_error("more than " + std::to_string(max_states_) + " states");
-    parent_.push_back(parent);
-    via_.push_back(via);
-    return {index, true};
+    return {count_++, true};
   }
 
-  /// With symmetry: the newest stored state itself, packed.
+  /// The newest stored state itself, packed (when keeps_concrete()).
   void keep_concrete(const std::uint8_t* packed) {
     concrete_.insert(concrete_.end(), packed, packed + codec_.width());
   }
 
   /// The state stored as number i (itself, not its representative).
   const std::uint8_t* stored(std::uint32_t i) const {
-    return symmetry_ ? &concrete_[i * codec_.width()] : table_.at(i);
+    return keeps_concrete() ? &concrete_[i * codec_.width()] : visited_.at(i);
+  }
+
+  /// Starts BFS level d+1 when state i is the first of level d.
+  void enter(std::uint32_t i) {
+    if (i != level_first_.back()) return;
+    ++stats_.depth;
+    level_first_.push_back(count_);
   }
 
   /// Checks the invariants in `which` over one step, counting premises.  True if one broke.
@@ -200,11 +225,8 @@ class Search {
   /// A check stops at its first violation (a graph goes on) or at the memory limit.
   bool done() const { return (violation_ && !graph_) || out_of_memory_; }
 
-  /// Bytes held by the visited set and the path records.
-  std::size_t memory() const {
-    return table_.memory() + concrete_.capacity() +
-           (parent_.capacity() + via_.capacity()) * sizeof(std::uint32_t);
-  }
+  /// Bytes held by the visited set and the stored states.
+  std::size_t memory() const { return visited_.memory() + concrete_.capacity(); }
 
   /// Every 1024 expanded states: the memory limit, and progress about once an interval.
   void pace(std::uint32_t expanded) {
@@ -216,7 +238,7 @@ class Search {
     if (now - last_progress_ < std::chrono::duration<double>(options_.progress_interval_seconds))
       return;
     last_progress_ = now;
-    options_.on_progress({table_.size(), table_.size() - expanded, stats_.depth,
+    options_.on_progress({count_, count_ - expanded, stats_.depth,
                           std::chrono::duration<double>(now - start_).count(), bytes});
   }
 
@@ -233,11 +255,8 @@ class Search {
   void explore() {
     State<Concrete> s{};
     Log<Concrete> log;
-    for (std::uint32_t i = 0; i < table_.size() && !done(); ++i) {
-      if (i == level_end_) {
-        ++stats_.depth;
-        level_end_ = table_.size();
-      }
+    for (std::uint32_t i = 0; i < count_ && !done(); ++i) {
+      enter(i);
       pace(i);
       codec_.unpack(stored(i), s);
       for (std::size_t k = 0; k < instances_.size() && !done(); ++k) {
@@ -247,7 +266,7 @@ class Search {
         ++stats_.transitions;
         ++stats_.rule_fired[static_cast<unsigned>(in.rule)];
         count_observations(log, stats_.seen, stats_.pasid_frees_at);
-        auto to = add(next, i, static_cast<int>(k));
+        auto to = add(next);
         record(i, to, k, next, check_step(s, log, next, to.second, i, static_cast<int>(k)));
       }
     }
@@ -260,14 +279,15 @@ class Search {
     ExpansionContext c{pb_,
                        instances_,
                        codec_,
-                       table_,
+                       visited_,
                        symmetry_,
+                       keeps_concrete(),
                        step_invariants_,
                        state_invariants_,
                        [this](std::uint32_t i) { return stored(i); }};
     const auto n = static_cast<std::uint32_t>(options_.threads);
-    for (std::uint32_t i = 0; i < table_.size() && !done();) {
-      std::uint32_t end = std::min(table_.size(), i + kRunPerThread * n);
+    for (std::uint32_t i = 0; i < count_ && !done();) {
+      std::uint32_t end = std::min(count_, i + kRunPerThread * n);
       for (const Expansion& e : expand_parallel(c, i, end, options_.threads)) merge(e);
       i = end;
     }
@@ -276,10 +296,7 @@ class Search {
   void merge(const Expansion& e) {
     for (std::uint32_t s = 0; s + 1 < e.first.size() && !done(); ++s) {
       std::uint32_t i = e.begin + s;
-      if (i == level_end_) {
-        ++stats_.depth;
-        level_end_ = table_.size();
-      }
+      enter(i);
       pace(i);
       for (std::uint32_t r = e.first[s]; r < e.first[s + 1] && !done(); ++r) merge_record(e, i, r);
       if (e.error && i == e.error_state && !done()) std::rethrow_exception(e.error);
@@ -298,8 +315,8 @@ class Search {
     const std::uint32_t n = e.fresh[r];
     bool is_new = false;
     if (n != kKnown) {
-      is_new = insert(&e.rep[n * w], i, k).second;
-      if (is_new && symmetry_) keep_concrete(&e.concrete[n * w]);
+      is_new = insert(&e.rep[n * w]).second;
+      if (is_new && keeps_concrete()) keep_concrete(&e.concrete[n * w]);
     }
     if (is_new)
       for (std::size_t j = 0; j < state_invariants_.size(); ++j)
@@ -313,14 +330,19 @@ class Search {
     }
   }
 
-  /// The stored path: each state is a real successor of its parent by instance via_.
+  /// A path from the initial state to stored state t.
+  std::vector<Instance> path_to(std::uint32_t t, std::vector<std::uint32_t>* states) const {
+    StoredLevels levels{pb_, instances_, codec_, [this](std::uint32_t i) { return stored(i); },
+                        level_first_};
+    return pasid::path_to(levels, t, states);
+  }
+
+  /// A real path to the violation: the path to its stored state, then the breaking step.
   Counterexample counterexample() const {
     std::vector<Instance> path;
     if (violation_->from != kNoParent) {
+      path = path_to(violation_->from, nullptr);
       path.push_back(instances_[static_cast<unsigned>(violation_->instance)]);
-      for (std::uint32_t i = violation_->from; parent_[i] != kNoParent; i = parent_[i])
-        path.push_back(instances_[via_[i]]);
-      std::reverse(path.begin(), path.end());
     }
     auto cex = replay_path(pb_, path, violation_->invariant);
     if (!cex) throw std::logic_error("internal error: a counterexample does not replay");

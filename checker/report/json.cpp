@@ -67,20 +67,27 @@ json stats_json(const Problem& pb, const Stats& st) {
   for (std::size_t i = 0; i < pb.invariants.size(); ++i)
     premises[pb.invariants[i].name] = st.premise_held[i];
   double rate = st.seconds > 0 ? static_cast<double>(st.states) / st.seconds : 0;
-  return {{"states", st.states},
-          {"transitions", st.transitions},
-          {"depth", st.depth},
-          {"seconds", st.seconds},
-          {"states_per_second", rate},
-          {"peak_memory_bytes", st.peak_rss_bytes},
-          {"bytes_per_state", st.bytes_per_state},
-          {"rules_fired", fired},
-          {"premise_held", premises},
-          {"pasid_frees",
-           {{"mmdrop", st.pasid_frees_at[0]},
-            {"mmput", st.pasid_frees_at[1]},
-            {"last_unbind", st.pasid_frees_at[2]},
-            {"close", st.pasid_frees_at[3]}}}};
+  json out = {{"states", st.states},
+              {"transitions", st.transitions},
+              {"depth", st.depth},
+              {"seconds", st.seconds},
+              {"states_per_second", rate},
+              {"peak_memory_bytes", st.peak_rss_bytes},
+              {"bytes_per_state", st.bytes_per_state},
+              {"rules_fired", fired},
+              {"premise_held", premises},
+              {"pasid_frees",
+               {{"mmdrop", st.pasid_frees_at[0]},
+                {"mmput", st.pasid_frees_at[1]},
+                {"last_unbind", st.pasid_frees_at[2]},
+                {"close", st.pasid_frees_at[3]}}}};
+  if (const auto& b = st.bitstate)
+    out["bitstate"] = {{"bits", b->bits},
+                       {"hashes", b->hashes},
+                       {"bits_set", b->bits_set},
+                       {"expected_missed_states", b->expected_missed},
+                       {"last_miss_chance", b->last_chance}};
+  return out;
 }
 
 }  // namespace

@@ -112,6 +112,27 @@ std::string format_counterexample(const Problem& pb, const Counterexample& cex) 
   return out;
 }
 
+/// What a bitstate table holds and what the search may have missed, in SPIN's terms.
+std::string format_bitstate(const Stats& st) {
+  const Stats::Bitstate& b = *st.bitstate;
+  const auto bits = static_cast<double>(b.bits);
+  int log2 = 0;
+  while ((std::uint64_t{1} << log2) < b.bits) ++log2;
+  std::string out = "bitstate:\n";
+  out += "  table        2^" + std::to_string(log2) + " bits (" + fixed(bits / 8 / (1 << 20), 1) +
+         " MiB), " + std::to_string(b.hashes) + " bits a state, " +
+         fixed(100 * static_cast<double>(b.bits_set) / bits, 3) + "% set\n";
+  out += "  hash factor  " +
+         fixed(bits / static_cast<double>(std::max<std::uint64_t>(1, st.states)), 1) +
+         " (table bits per state; SPIN: best over 100)\n";
+  char missed[200];
+  std::snprintf(missed, sizeof missed,
+                "  missed       about %.3g new states taken for seen ones (and what only they "
+                "lead to); the last one with chance %.2g\n",
+                b.expected_missed, b.last_chance);
+  return out + missed;
+}
+
 std::string format_stats(const Stats& st) {
   double rate = st.seconds > 0 ? static_cast<double>(st.states) / st.seconds : 0;
   std::string out = "statistics:\n";
@@ -123,6 +144,7 @@ std::string format_stats(const Stats& st) {
   out +=
       "  peak memory  " + fixed(static_cast<double>(st.peak_rss_bytes) / (1 << 20), 1) + " MiB\n";
   out += "  bytes/state  " + std::to_string(st.bytes_per_state) + "\n";
+  if (st.bitstate) out += format_bitstate(st);
   out += "rules fired:\n";
   for (int r = 0; r < kRuleCount; ++r) {
     std::string name = rule_info(r).name;

@@ -1,0 +1,43 @@
+#pragma once
+// The states a search has seen, keyed by their packed representatives: exactly, in a
+// StateTable, or by a few bits each (bitstate hashing), as the search options ask.
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+
+#include "bit_state.hpp"
+#include "checker/engine.hpp"
+#include "state_table.hpp"
+
+namespace pasid {
+
+class Visited {
+ public:
+  Visited(std::size_t width, const SearchOptions& options) : table_(width) {
+    if (options.bitstate_bits) bits_.emplace(width, options.bitstate_bits, options.bitstate_hashes);
+  }
+  static constexpr std::uint32_t kUnknownIndex = ~0u;
+
+  /// Adds a packed state: its number (kUnknownIndex with bitstate), and whether it was new
+  /// (with bitstate: whether one of its bits was clear).
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed) {
+    if (bits_) return {kUnknownIndex, bits_->insert(packed)};
+    return table_.insert(packed);
+  }
+  /// Whether a packed state was seen (safe from many threads while none inserts).
+  bool contains(const std::uint8_t* packed) const {
+    return bits_ ? bits_->contains(packed) : table_.contains(packed);
+  }
+  /// Whether states are kept exactly, so that at(i) is the i-th state inserted.
+  bool exact() const { return !bits_; }
+  const std::uint8_t* at(std::uint32_t i) const { return table_.at(i); }
+  const BitState* bits() const { return bits_ ? &*bits_ : nullptr; }
+  std::size_t memory() const { return bits_ ? bits_->memory() : table_.memory(); }
+
+ private:
+  StateTable table_;
+  std::optional<BitState> bits_;
+};
+
+}  // namespace pasid
