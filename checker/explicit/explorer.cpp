@@ -3,8 +3,10 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <stdexcept>
 
 #include "backtrack.hpp"
@@ -174,7 +176,12 @@ class Search {
 
   /// The same, packed (the representative); the caller keeps the state itself if new.
   std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep) {
-    auto [index, is_new] = visited_.insert(rep);
+    return insert(rep, visited_.prepare(rep));
+  }
+
+  /// The same, with visited_.prepare(rep)'s key.
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep, std::uint64_t key) {
+    auto [index, is_new] = visited_.insert(rep, key);
     if (!is_new) return {index, false};
     if (graph_ && count_ >= max_states_)
       throw std::length_error("more than " + std::to_string(max_states_) + " states");
@@ -252,24 +259,93 @@ class Search {
     graph_->edges.push_back({from, to.first, instances_[k], v.step});
   }
 
+  /// The steps out of one stored state, computed ahead of adding them, so that the
+  /// table's cache misses overlap with other work (a large table misses on nearly every
+  /// lookup, twice: its slot, then the state the slot names).
+  struct Batch {
+    std::uint32_t index = kNoParent;  // the stored state expanded
+    bool prefetched = false;          // prepare_more() done
+    State<Concrete> from{};
+    std::size_t size = 0;
+    std::vector<std::size_t> instance;
+    std::vector<State<Concrete>> next;
+    std::vector<Log<Concrete>> log;
+    std::vector<std::uint8_t> rep;  // packed representatives
+    std::vector<std::uint64_t> key;
+    std::exception_ptr error;  // what step number `size` threw (a model bug)
+  };
+
+  void fill(std::uint32_t i, Batch& b) {
+    const std::size_t w = codec_.width();
+    const State<Concrete>& s = b.from;
+    codec_.unpack(stored(i), b.from);
+    b.index = i;
+    b.prefetched = false;
+    b.size = 0;
+    b.error = nullptr;
+    for (std::size_t k = 0; k < instances_.size(); ++k) {
+      const Instance& in = instances_[k];
+      if (!rule_guard(in.rule, s, pb_.bounds, pb_.design, in.args)) continue;
+      if (b.size == b.next.size()) {
+        b.instance.emplace_back();
+        b.next.emplace_back();
+        b.log.emplace_back();
+        b.key.emplace_back();
+        b.rep.resize(b.rep.size() + w);
+      }
+      std::size_t n = b.size;
+      try {
+        successor(pb_, s, in, b.log[n], b.next[n]);
+        pack(b.next[n], &b.rep[n * w]);
+      } catch (...) {
+        b.error = std::current_exception();
+        return;
+      }
+      b.instance[n] = k;
+      b.key[n] = visited_.prepare(&b.rep[n * w]);
+      ++b.size;
+    }
+  }
+
+  /// The batch of stored state i, filled if it is not yet.
+  Batch& batch(std::array<Batch, 3>& ring, std::uint32_t i) {
+    Batch& b = ring[i % ring.size()];
+    if (b.index != i) fill(i, b);
+    return b;
+  }
+
+  /// Expands states in order, two ahead: state i+2's slots and state i+1's stored states
+  /// are on their way into cache while state i's steps are added.
   void explore() {
-    State<Concrete> s{};
-    Log<Concrete> log;
+    std::array<Batch, 3> ring;
     for (std::uint32_t i = 0; i < count_ && !done(); ++i) {
       enter(i);
       pace(i);
-      codec_.unpack(stored(i), s);
-      for (std::size_t k = 0; k < instances_.size() && !done(); ++k) {
-        const Instance& in = instances_[k];
-        if (!rule_guard(in.rule, s, pb_.bounds, pb_.design, in.args)) continue;
-        State<Concrete> next = successor(pb_, s, in, log);
-        ++stats_.transitions;
-        ++stats_.rule_fired[static_cast<unsigned>(in.rule)];
-        count_observations(log, stats_.seen, stats_.pasid_frees_at);
-        auto to = add(next);
-        record(i, to, k, next, check_step(s, log, next, to.second, i, static_cast<int>(k)));
+      Batch& b = batch(ring, i);
+      if (i + 1 < count_) {
+        Batch& next = batch(ring, i + 1);
+        for (std::size_t n = 0; n < next.size && !next.prefetched; ++n)
+          visited_.prepare_more(next.key[n]);
+        next.prefetched = true;
       }
+      if (i + 2 < count_) batch(ring, i + 2);
+      for (std::size_t n = 0; n < b.size && !done(); ++n) add_step(i, b.from, b, n);
+      if (b.error && !done()) std::rethrow_exception(b.error);  // where one step at a time stops
     }
+  }
+
+  void add_step(std::uint32_t i, const State<Concrete>& s, const Batch& b, std::size_t n) {
+    const std::size_t k = b.instance[n];
+    const State<Concrete>& next = b.next[n];
+    ++stats_.transitions;
+    ++stats_.rule_fired[static_cast<unsigned>(instances_[k].rule)];
+    count_observations(b.log[n], stats_.seen, stats_.pasid_frees_at);
+    auto to = insert(&b.rep[n * codec_.width()], b.key[n]);
+    if (to.second && keeps_concrete()) {
+      codec_.pack(next, packed_.data());
+      keep_concrete(packed_.data());
+    }
+    record(i, to, k, next, check_step(s, b.log[n], next, to.second, i, static_cast<int>(k)));
   }
 
   /// explore(), with the successors of each run of states computed by options_.threads

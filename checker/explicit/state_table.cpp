@@ -98,7 +98,7 @@ std::uint64_t StateTable::hash(const std::uint8_t* p) const {
 }
 
 void StateTable::grow() {
-  std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
+  decltype(slots_) bigger(slots_.size() * 2, 0);
   std::size_t mask = bigger.size() - 1;
   for (std::uint32_t idx : slots_) {
     if (!idx) continue;
@@ -109,10 +109,10 @@ void StateTable::grow() {
   slots_.swap(bigger);
 }
 
-std::pair<std::uint32_t, bool> StateTable::insert(const std::uint8_t* packed) {
+std::pair<std::uint32_t, bool> StateTable::insert(const std::uint8_t* packed, std::uint64_t h) {
   if ((count_ + 1) * 4 > slots_.size() * 3) grow();
   std::size_t mask = slots_.size() - 1;
-  for (std::size_t j = hash(packed) & mask;; j = (j + 1) & mask) {
+  for (std::size_t j = h & mask;; j = (j + 1) & mask) {
     std::uint32_t idx = slots_[j];
     if (!idx) {
       assert(count_ < std::numeric_limits<std::uint32_t>::max() - 1);

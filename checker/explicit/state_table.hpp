@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "huge_pages.hpp"
 #include "model/model.hpp"
 
 namespace pasid {
@@ -45,7 +46,26 @@ class StateTable {
  public:
   explicit StateTable(std::size_t width);
   /// Adds a packed state; returns its index and whether it was new.
-  std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed);
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed) {
+    return insert(packed, hash(packed));
+  }
+  /// The same, given hash(packed).
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed, std::uint64_t h);
+  std::uint64_t hash(const std::uint8_t* p) const;
+  /// Hints for a search about to insert states with these hashes: bring the table slot,
+  /// then (once the slot is in cache) the state it names, into cache.  No effect on content.
+  void prefetch_slot(std::uint64_t h) const {
+    __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+  }
+  void prefetch_state(std::uint64_t h) const {
+    // The states of the first two slots probed: at the loads kept, a lookup that finds
+    // its state finds it there but for a few percent.
+    std::size_t mask = slots_.size() - 1, j = h & mask;
+    if (std::uint32_t idx = slots_[j]) {
+      __builtin_prefetch(at(idx - 1));
+      if (std::uint32_t next = slots_[(j + 1) & mask]) __builtin_prefetch(at(next - 1));
+    }
+  }
   /// Whether a packed state is in the table (safe from many threads while none inserts).
   bool contains(const std::uint8_t* packed) const;
   const std::uint8_t* at(std::uint32_t i) const { return &arena_[i * width_]; }
@@ -56,10 +76,9 @@ class StateTable {
  private:
   std::size_t width_;
   std::uint32_t count_ = 0;
-  std::vector<std::uint8_t> arena_;
-  std::vector<std::uint32_t> slots_;  // 0: empty; else index + 1
+  std::vector<std::uint8_t, HugePageAllocator<std::uint8_t>> arena_;
+  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> slots_;  // 0: empty; else index + 1
 
-  std::uint64_t hash(const std::uint8_t* p) const;
   bool same(const std::uint8_t* a, const std::uint8_t* b) const;
   void grow();
 };

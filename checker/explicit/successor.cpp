@@ -4,11 +4,17 @@ namespace pasid {
 
 State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Instance& in,
                           Log<Concrete>& log) {
-  State<Concrete> next = s;
+  State<Concrete> next;
+  successor(pb, s, in, log, next);
+  return next;
+}
+
+void successor(const Problem& pb, const State<Concrete>& s, const Instance& in, Log<Concrete>& log,
+               State<Concrete>& next) {
+  next = s;
   log.clear();
   Step<Concrete> st(next, pb.bounds, pb.design, log);
   rule_effect(in.rule, st, in.args);
-  return next;
 }
 
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,

@@ -14,6 +14,9 @@ namespace pasid {
 /// The state after firing instance `in` from `s` (whose guard must hold), its log in `log`.
 State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Instance& in,
                           Log<Concrete>& log);
+/// The same, into `next` (no copy of the result).
+void successor(const Problem& pb, const State<Concrete>& s, const Instance& in, Log<Concrete>& log,
+               State<Concrete>& next);
 
 /// The problem's invariants broken by the step pre --log--> post, in the problem's order.
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,

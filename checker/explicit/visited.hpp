@@ -25,6 +25,22 @@ class Visited {
     if (bits_) return {kUnknownIndex, bits_->insert(packed)};
     return table_.insert(packed);
   }
+  /// The same, with prepare(packed)'s key: after a run of prepare() calls, the table's
+  /// cache misses of the run overlap instead of coming one after another.
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed, std::uint64_t key) {
+    if (bits_) return {kUnknownIndex, bits_->insert(packed)};
+    return table_.insert(packed, key);
+  }
+  std::uint64_t prepare(const std::uint8_t* packed) const {
+    if (bits_) return 0;
+    std::uint64_t h = table_.hash(packed);
+    table_.prefetch_slot(h);
+    return h;
+  }
+  /// After prepare(): the state the key's slot names, into cache.
+  void prepare_more(std::uint64_t key) const {
+    if (!bits_) table_.prefetch_state(key);
+  }
   /// Whether a packed state was seen (safe from many threads while none inserts).
   bool contains(const std::uint8_t* packed) const {
     return bits_ ? bits_->contains(packed) : table_.contains(packed);
