@@ -37,6 +37,7 @@ void add_record(const ExpansionContext& c, const State<Concrete>& s, std::size_t
     return;
   }
   out.fresh.push_back(static_cast<std::uint32_t>(at / w));
+  out.key.push_back(c.visited.key_of(&out.rep[at]));
   if (c.keep_concrete) {
     out.concrete.resize(at + w);
     c.codec.pack(next, &out.concrete[at]);

@@ -39,6 +39,7 @@ struct Expansion {
   std::vector<std::uint8_t> step_broken;
   std::vector<std::uint32_t> fresh;    ///< per record: kKnown, or its number among the new
   std::vector<std::uint8_t> rep;       ///< per new: codec width bytes, the representative
+  std::vector<std::uint64_t> key;      ///< per new: the representative's Visited::key_of
   std::vector<std::uint8_t> concrete;  ///< per new, with keep_concrete: the state itself
   std::vector<std::uint8_t> state_broken;
   std::vector<std::uint64_t> state_premises;  ///< bit j: state_invariants[j]'s premise held

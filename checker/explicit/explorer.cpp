@@ -391,7 +391,11 @@ class Search {
     const std::uint32_t n = e.fresh[r];
     bool is_new = false;
     if (n != kKnown) {
-      is_new = insert(&e.rep[n * w]).second;
+      // Hints for the new ones to come, as explore() gives them: slots 16 ahead, the
+      // states those slots name 8 ahead.
+      if (n + 16 < e.key.size()) visited_.prefetch(e.key[n + 16]);
+      if (n + 8 < e.key.size()) visited_.prepare_more(e.key[n + 8]);
+      is_new = insert(&e.rep[n * w], e.key[n]).second;
       if (is_new && keeps_concrete()) keep_concrete(&e.concrete[n * w]);
     }
     if (is_new)

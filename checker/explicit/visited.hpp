@@ -32,10 +32,14 @@ class Visited {
     return table_.insert(packed, key);
   }
   std::uint64_t prepare(const std::uint8_t* packed) const {
-    if (bits_) return 0;
-    std::uint64_t h = table_.hash(packed);
-    table_.prefetch_slot(h);
-    return h;
+    std::uint64_t key = key_of(packed);
+    prefetch(key);
+    return key;
+  }
+  /// prepare() in two: the key, then the hint (for a search that hints further ahead).
+  std::uint64_t key_of(const std::uint8_t* packed) const { return bits_ ? 0 : table_.hash(packed); }
+  void prefetch(std::uint64_t key) const {
+    if (!bits_) table_.prefetch_slot(key);
   }
   /// After prepare(): the state the key's slot names, into cache.
   void prepare_more(std::uint64_t key) const {
