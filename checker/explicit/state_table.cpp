@@ -67,7 +67,7 @@ void StateCodec::unpack(const std::uint8_t* in, State<Concrete>& s) const {
   }
 }
 
-StateTable::StateTable(std::size_t width) : width_(width), slots_(1024, 0) {}
+StateTable::StateTable(std::size_t width) : width_(width), arena_(width), slots_(1024, 0) {}
 
 bool StateTable::same(const std::uint8_t* a, const std::uint8_t* b) const {
   if (width_ < 8) return std::memcmp(a, b, width_) == 0;
@@ -116,7 +116,7 @@ std::pair<std::uint32_t, bool> StateTable::insert(const std::uint8_t* packed, st
     std::uint32_t idx = slots_[j];
     if (!idx) {
       assert(count_ < std::numeric_limits<std::uint32_t>::max() - 1);
-      arena_.insert(arena_.end(), packed, packed + width_);
+      arena_.push_back(packed);
       slots_[j] = ++count_;
       return {count_ - 1, true};
     }
@@ -134,7 +134,7 @@ bool StateTable::contains(const std::uint8_t* packed) const {
 }
 
 std::size_t StateTable::memory() const {
-  return arena_.capacity() + slots_.capacity() * sizeof(std::uint32_t);
+  return arena_.memory() + slots_.capacity() * sizeof(std::uint32_t);
 }
 
 }  // namespace pasid

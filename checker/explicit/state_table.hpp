@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "arena.hpp"
 #include "huge_pages.hpp"
 #include "model/model.hpp"
 
@@ -68,7 +69,7 @@ class StateTable {
   }
   /// Whether a packed state is in the table (safe from many threads while none inserts).
   bool contains(const std::uint8_t* packed) const;
-  const std::uint8_t* at(std::uint32_t i) const { return &arena_[i * width_]; }
+  const std::uint8_t* at(std::uint32_t i) const { return arena_[i]; }
   std::uint32_t size() const { return count_; }
   /// Bytes held by the arena and the index table.
   std::size_t memory() const;
@@ -76,7 +77,7 @@ class StateTable {
  private:
   std::size_t width_;
   std::uint32_t count_ = 0;
-  std::vector<std::uint8_t, HugePageAllocator<std::uint8_t>> arena_;
+  Arena arena_;
   std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> slots_;  // 0: empty; else index + 1
 
   bool same(const std::uint8_t* a, const std::uint8_t* b) const;

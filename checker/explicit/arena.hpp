@@ -1,0 +1,44 @@
+#pragma once
+// Packed states of one width, numbered in the order they were added, in chunks of 2^16
+// states: the first chunk grows as a vector does, every later one is allocated whole.  A
+// vector of all states would hold up to twice what it needs after a doubling (and copy
+// everything at each); here the waste is under one chunk, and nothing moves.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "huge_pages.hpp"
+
+namespace pasid {
+
+class Arena {
+ public:
+  explicit Arena(std::size_t width) : width_(width) {}
+
+  void push_back(const std::uint8_t* packed) {
+    if (chunks_.empty() || chunks_.back().size() == kChunk * width_) {
+      chunks_.emplace_back();
+      if (chunks_.size() > 1) chunks_.back().reserve(kChunk * width_);
+    }
+    chunks_.back().insert(chunks_.back().end(), packed, packed + width_);
+  }
+  const std::uint8_t* operator[](std::uint32_t i) const {
+    return &chunks_[i >> kChunkBits][(i & (kChunk - 1)) * width_];
+  }
+  /// Bytes allocated.
+  std::size_t memory() const {
+    std::size_t n = chunks_.capacity() * sizeof(Chunk);
+    for (const Chunk& c : chunks_) n += c.capacity();
+    return n;
+  }
+
+ private:
+  static constexpr unsigned kChunkBits = 16;
+  static constexpr std::size_t kChunk = std::size_t{1} << kChunkBits;
+  using Chunk = std::vector<std::uint8_t, HugePageAllocator<std::uint8_t>>;
+  std::size_t width_;
+  std::vector<Chunk> chunks_;
+};
+
+}  // namespace pasid

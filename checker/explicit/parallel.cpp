@@ -1,0 +1,67 @@
+#include <algorithm>
+
+#include "search.hpp"
+
+namespace pasid {
+
+void Search::explore_parallel() {
+  constexpr std::uint32_t kRunPerThread = 4096;
+  ExpansionContext c{pb_,
+                     instances_,
+                     codec_,
+                     visited_,
+                     symmetry_,
+                     keeps_concrete(),
+                     step_invariants_,
+                     state_invariants_,
+                     [this](std::uint32_t i) { return stored(i); }};
+  const auto n = static_cast<std::uint32_t>(options_.threads);
+  for (std::uint32_t i = 0; i < count_ && !done();) {
+    std::uint32_t end = std::min(count_, i + kRunPerThread * n);
+    for (const Expansion& e : expand_parallel(c, i, end, options_.threads)) merge(e);
+    i = end;
+  }
+}
+
+void Search::merge(const Expansion& e) {
+  for (std::uint32_t s = 0; s + 1 < e.first.size() && !done(); ++s) {
+    std::uint32_t i = e.begin + s;
+    enter(i);
+    pace(i);
+    for (std::uint32_t r = e.first[s]; r < e.first[s + 1] && !done(); ++r) merge_record(e, i, r);
+    if (e.error && i == e.error_state && !done()) std::rethrow_exception(e.error);
+  }
+  for (std::size_t j = 0; j < e.step_premises.size(); ++j)
+    stats_.premise_held[j] += e.step_premises[j];
+  for (std::size_t j = 0; j < e.seen.size(); ++j) stats_.seen[j] += e.seen[j];
+  for (std::size_t j = 0; j < e.frees_at.size(); ++j) stats_.pasid_frees_at[j] += e.frees_at[j];
+}
+
+void Search::merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r) {
+  const std::size_t w = codec_.width();
+  const std::uint32_t k = e.instance[r];
+  ++stats_.transitions;
+  ++stats_.rule_fired[static_cast<unsigned>(instances_[k].rule)];
+  const std::uint32_t n = e.fresh[r];
+  bool is_new = false;
+  if (n != kKnown) {
+    // Hints for the new ones to come, as explore() gives them: slots 16 ahead, the
+    // states those slots name 8 ahead.
+    if (n + 16 < e.key.size()) visited_.prefetch(e.key[n + 16]);
+    if (n + 8 < e.key.size()) visited_.prepare_more(e.key[n + 8]);
+    is_new = insert(&e.rep[n * w], e.key[n]).second;
+    if (is_new && keeps_concrete()) keep_concrete(&e.concrete[n * w]);
+  }
+  if (is_new)
+    for (std::size_t j = 0; j < state_invariants_.size(); ++j)
+      if ((e.state_premises[n] >> j) & 1) ++stats_.premise_held[state_invariants_[j]];
+  if ((e.step_broken[r] || (is_new && e.state_broken[n])) && !violation_) {
+    State<Concrete> s{};
+    codec_.unpack(stored(i), s);
+    Log<Concrete> log;
+    State<Concrete> next = successor(pb_, s, instances_[k], log);
+    violation_ = Violation{i, static_cast<int>(k), all_broken(pb_, s, log, next).front()};
+  }
+}
+
+}  // namespace pasid

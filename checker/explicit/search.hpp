@@ -1,0 +1,237 @@
+#pragma once
+// The breadth-first search behind the explicit engine: one class, its parts in
+// explorer.cpp (set-up, verdict, counterexample paths), sequential.cpp (one thread,
+// two states ahead) and parallel.cpp (--threads: workers expand runs of states, the search
+// adds their results in the order one thread would).
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <vector>
+
+#include "expansion.hpp"
+#include "explorer.hpp"
+#include "instances.hpp"
+#include "state_table.hpp"
+#include "successor.hpp"
+#include "symmetry.hpp"
+#include "visited.hpp"
+
+namespace pasid {
+
+/// The breadth-first search behind ExplicitEngine and explore_graph.
+class Search {
+ public:
+  explicit Search(const Problem& pb, const SearchOptions& options = {})
+      : pb_(pb),
+        options_(options),
+        instances_(rule_instances(pb.bounds)),
+        codec_(pb.bounds),
+        visited_(codec_.width(), options),
+        packed_(codec_.width()),
+        concrete_(codec_.width()) {
+    stats_.rule_fired.assign(kRuleCount, 0);
+    stats_.premise_held.assign(pb.invariants.size(), 0);
+    stats_.seen.assign(kSeenKinds, 0);
+    stats_.pasid_frees_at.assign(kFreeSites, 0);
+    for (std::size_t i = 0; i < pb.invariants.size(); ++i) {
+      (pb.invariants[i].reads_step() ? step_invariants_ : state_invariants_).push_back(i);
+      symmetry_ = symmetry_ && !pb.invariants[i].names_pasids();
+    }
+  }
+
+  /// Graph mode: record into g, refuse more than max states.
+  void draw_into(StateGraph& g, std::size_t max) {
+    graph_ = &g;
+    max_states_ = max;
+  }
+
+  /// After run() in graph mode: the counterexample's states and last step.
+  void mark_path() const;
+
+  Result run();
+
+ private:
+  static constexpr std::uint32_t kNoParent = ~0u;
+
+  struct Violation {
+    std::uint32_t from;  // kNoParent: the initial state itself
+    int instance;
+    int invariant;
+  };
+
+  const Problem& pb_;
+  SearchOptions options_;  // a copy: callers may pass a temporary
+  std::vector<Instance> instances_;
+  StateCodec codec_;
+  Visited visited_;
+  std::vector<std::uint8_t> packed_;
+  std::uint32_t count_ = 0;             // states stored
+  Arena concrete_;  // unless visited_ keeps them: the states, by index
+  std::vector<std::uint32_t> level_first_{0, 1};  // index of each BFS level's first state
+  std::vector<std::size_t> step_invariants_;      // positions in pb_.invariants
+  std::vector<std::size_t> state_invariants_;
+  // Renaming slots keeps every built-in invariant, but not a formula that names PASIDs.
+  bool symmetry_ = pb_.symmetry;
+  std::optional<Violation> violation_;
+  Stats stats_;
+  StateGraph* graph_ = nullptr;
+  std::size_t max_states_ = 0;
+  bool out_of_memory_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_progress_ = start_;
+
+  static bool param_equal(const Instance& a, const Instance& b) {
+    const RuleInfo& info = rule_info(a.rule);
+    for (int k = 0; k < info.param_count; ++k) {
+      Param p = info.params[static_cast<unsigned>(k)];
+      if (param_value(a.args, p) != param_value(b.args, p)) return false;
+    }
+    return true;
+  }
+
+  /// Packs the representative of s into out.
+  void pack(const State<Concrete>& s, std::uint8_t* out) const {
+    if (!symmetry_) return codec_.pack(s, out);
+    State<Concrete> rep = s;
+    canonicalize(rep, pb_.bounds);
+    codec_.pack(rep, out);
+  }
+
+  /// What a bitstate search may have missed; without a violation, the verdict is unknown.
+  void report_bitstate(Result& r);
+
+  /// Whether stored states are kept beside visited_ (which keeps representatives, or bits).
+  bool keeps_concrete() const { return symmetry_ || !visited_.exact(); }
+
+  /// Adds a state unless its representative was seen; its index, and whether it is new.
+  /// The state itself is kept for expansion, so every stored state lies on a real path.
+  std::pair<std::uint32_t, bool> add(const State<Concrete>& s) {
+    pack(s, packed_.data());
+    auto added = insert(packed_.data());
+    if (added.second && keeps_concrete()) {
+      codec_.pack(s, packed_.data());
+      keep_concrete(packed_.data());
+    }
+    return added;
+  }
+
+  /// The same, packed (the representative); the caller keeps the state itself if new.
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep) {
+    return insert(rep, visited_.prepare(rep));
+  }
+
+  /// The same, with visited_.prepare(rep)'s key.
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep, std::uint64_t key) {
+    auto [index, is_new] = visited_.insert(rep, key);
+    if (!is_new) return {index, false};
+    if (graph_ && count_ >= max_states_)
+      throw std::length_error("more than " + std::to_string(max_states_) + " states");
+    return {count_++, true};
+  }
+
+  /// The newest stored state itself, packed (when keeps_concrete()).
+  void keep_concrete(const std::uint8_t* packed) {
+    concrete_.push_back(packed);
+  }
+
+  /// The state stored as number i (itself, not its representative).
+  const std::uint8_t* stored(std::uint32_t i) const {
+    return keeps_concrete() ? concrete_[i] : visited_.at(i);
+  }
+
+  /// Starts BFS level d+1 when state i is the first of level d.
+  void enter(std::uint32_t i) {
+    if (i != level_first_.back()) return;
+    ++stats_.depth;
+    level_first_.push_back(count_);
+  }
+
+  /// Checks the invariants in `which` over one step, counting premises.  True if one broke.
+  bool broken(const std::vector<std::size_t>& which, const State<Concrete>& pre,
+              const Log<Concrete>& log, const State<Concrete>& post) {
+    return any_broken(pb_, which, pre, log, post,
+                      [&](std::size_t j) { ++stats_.premise_held[which[j]]; });
+  }
+
+  struct Verdicts {
+    bool step = false;   // a step invariant broke
+    bool state = false;  // a state invariant broke on a new state
+  };
+
+  /// Checks one transition: step invariants always, state invariants when `post` is new
+  /// (an old state passed them already).  Records the first violation.
+  Verdicts check_step(const State<Concrete>& pre, const Log<Concrete>& log,
+                      const State<Concrete>& post, bool is_new, std::uint32_t from, int instance) {
+    Verdicts v;
+    v.step = broken(step_invariants_, pre, log, post);
+    if (is_new) v.state = broken(state_invariants_, pre, log, post);
+    if ((v.step || v.state) && !violation_)
+      violation_ = Violation{from, instance, all_broken(pb_, pre, log, post).front()};
+    return v;
+  }
+
+  /// A check stops at its first violation (a graph goes on) or at the memory limit.
+  bool done() const { return (violation_ && !graph_) || out_of_memory_; }
+
+  /// Bytes held by the visited set and the stored states.
+  std::size_t memory() const { return visited_.memory() + concrete_.memory(); }
+
+  /// Every 1024 expanded states: the memory limit, and progress about once an interval.
+  void pace(std::uint32_t expanded);
+
+  void record(std::uint32_t from, std::pair<std::uint32_t, bool> to, std::size_t k,
+              const State<Concrete>& next, Verdicts v) {
+    if (!graph_) return;
+    if (to.second) {
+      graph_->states.push_back(next);
+      graph_->breaks.push_back(v.state);
+    }
+    graph_->edges.push_back({from, to.first, instances_[k], v.step});
+  }
+
+  /// The steps out of one stored state, computed ahead of adding them, so that the
+  /// table's cache misses overlap with other work (a large table misses on nearly every
+  /// lookup, twice: its slot, then the state the slot names).
+  struct Batch {
+    std::uint32_t index = kNoParent;  // the stored state expanded
+    bool prefetched = false;          // prepare_more() done
+    State<Concrete> from{};
+    std::size_t size = 0;
+    std::vector<std::size_t> instance;
+    std::vector<State<Concrete>> next;
+    std::vector<Log<Concrete>> log;
+    std::vector<std::uint8_t> rep;  // packed representatives
+    std::vector<std::uint64_t> key;
+    std::exception_ptr error;  // what step number `size` threw (a model bug)
+  };
+
+  void fill(std::uint32_t i, Batch& b);
+
+  /// The batch of stored state i, filled if it is not yet.
+  Batch& batch(std::array<Batch, 3>& ring, std::uint32_t i);
+
+  /// Expands states in order, two ahead: state i+2's slots and state i+1's stored states
+  /// are on their way into cache while state i's steps are added.
+  void explore();
+
+  void add_step(std::uint32_t i, const State<Concrete>& s, const Batch& b, std::size_t n);
+
+  /// explore(), with the successors of each run of states computed by options_.threads
+  /// workers and added here in explore()'s order: the same states, verdicts and paths.
+  void explore_parallel();
+
+  void merge(const Expansion& e);
+
+  void merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r);
+
+  /// A path from the initial state to stored state t.
+  std::vector<Instance> path_to(std::uint32_t t, std::vector<std::uint32_t>* states) const;
+
+  /// A real path to the violation: the path to its stored state, then the breaking step.
+  Counterexample counterexample() const;
+};
+
+}  // namespace pasid
