@@ -68,8 +68,8 @@ class Search {
   StateCodec codec_;
   Visited visited_;
   std::vector<std::uint8_t> packed_;
-  std::uint32_t count_ = 0;             // states stored
-  Arena concrete_;  // unless visited_ keeps them: the states, by index
+  std::uint32_t count_ = 0;  // states stored
+  Arena concrete_;           // unless visited_ keeps them: the states, by index
   std::vector<std::uint32_t> level_first_{0, 1};  // index of each BFS level's first state
   std::vector<std::size_t> step_invariants_;      // positions in pb_.invariants
   std::vector<std::size_t> state_invariants_;
@@ -133,9 +133,7 @@ class Search {
   }
 
   /// The newest stored state itself, packed (when keeps_concrete()).
-  void keep_concrete(const std::uint8_t* packed) {
-    concrete_.push_back(packed);
-  }
+  void keep_concrete(const std::uint8_t* packed) { concrete_.push_back(packed); }
 
   /// The state stored as number i (itself, not its representative).
   const std::uint8_t* stored(std::uint32_t i) const {
