@@ -55,7 +55,8 @@ constexpr int kBitstateBits = 30;
 /// The bitstate table's size: as asked, else the largest that takes at most half of
 /// --max-memory (the other half for the states kept for expansion), else kBitstateBits.
 int bitstate_bits(const CheckOptions& o) {
-  if (o.bitstate_bits || !o.max_memory) return o.bitstate_bits ? o.bitstate_bits : kBitstateBits;
+  if (o.bitstate_bits) return o.bitstate_bits;
+  if (!o.max_memory) return kBitstateBits;
   int n = 10;
   while (n < 36 && (std::uint64_t{1} << (n + 1)) / 8 <= o.max_memory / 2) ++n;
   return n;

@@ -19,14 +19,10 @@ class Visited {
   }
   static constexpr std::uint32_t kUnknownIndex = ~0u;
 
-  /// Adds a packed state: its number (kUnknownIndex with bitstate), and whether it was new
-  /// (with bitstate: whether one of its bits was clear).
-  std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed) {
-    if (bits_) return {kUnknownIndex, bits_->insert(packed)};
-    return table_.insert(packed);
-  }
-  /// The same, with prepare(packed)'s key: after a run of prepare() calls, the table's
-  /// cache misses of the run overlap instead of coming one after another.
+  /// Adds a packed state, given prepare(packed)'s key: its number (kUnknownIndex with
+  /// bitstate), and whether it was new (with bitstate: whether one of its bits was clear).
+  /// After a run of prepare() calls, the table's cache misses of the run overlap instead of
+  /// coming one after another.
   std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed, std::uint64_t key) {
     if (bits_) return {kUnknownIndex, bits_->insert(packed)};
     return table_.insert(packed, key);
