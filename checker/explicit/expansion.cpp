@@ -2,14 +2,12 @@
 
 #include <thread>
 
+#include "lookahead.hpp"
 #include "successor.hpp"
 #include "symmetry.hpp"
 
 namespace pasid {
 
-namespace {
-
-/// Packs the representative of `next` into `out`.
 void pack_representative(const ExpansionContext& c, const State<Concrete>& next,
                          std::uint8_t* out) {
   if (!c.symmetry) return c.codec.pack(next, out);
@@ -18,32 +16,34 @@ void pack_representative(const ExpansionContext& c, const State<Concrete>& next,
   c.codec.pack(rep, out);
 }
 
-/// Appends one record: the step s --in--> next and its verdicts; the state invariants only
-/// when next is not known already (the search checks them on new states only).
-void add_record(const ExpansionContext& c, const State<Concrete>& s, std::size_t k,
-                const State<Concrete>& next, const Log<Concrete>& log, Expansion& out) {
+namespace {
+
+/// Appends one record: step n of batch b and its verdicts; the state invariants only when
+/// its successor is not known already (the search checks them on new states only).
+void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, Expansion& out) {
   const std::size_t w = c.codec.width();
-  std::size_t at = out.rep.size();
-  out.rep.resize(at + w);
-  pack_representative(c, next, &out.rep[at]);
-  bool step = any_broken(c.pb, c.step_invariants, s, log, next,
+  const State<Concrete>& next = b.next[n];
+  const Log<Concrete>& log = b.log[n];
+  const std::uint8_t* rep = &b.rep[n * w];
+  bool step = any_broken(c.pb, c.step_invariants, b.from, log, next,
                          [&](std::size_t j) { ++out.step_premises[c.step_invariants[j]]; });
-  out.instance.push_back(static_cast<std::uint32_t>(k));
+  out.instance.push_back(static_cast<std::uint32_t>(b.instance[n]));
   out.step_broken.push_back(step);
   count_observations(log, out.seen, out.frees_at);
-  if (c.visited.contains(&out.rep[at])) {
-    out.rep.resize(at);
+  if (c.visited.contains(rep, b.key[n])) {
     out.fresh.push_back(kKnown);
     return;
   }
+  std::size_t at = out.rep.size();
   out.fresh.push_back(static_cast<std::uint32_t>(at / w));
-  out.key.push_back(c.visited.key_of(&out.rep[at]));
+  out.rep.insert(out.rep.end(), rep, rep + w);
+  out.key.push_back(b.key[n]);
   if (c.keep_concrete) {
     out.concrete.resize(at + w);
     c.codec.pack(next, &out.concrete[at]);
   }
   std::uint64_t premises = 0;
-  bool state = any_broken(c.pb, c.state_invariants, s, log, next,
+  bool state = any_broken(c.pb, c.state_invariants, b.from, log, next,
                           [&](std::size_t j) { premises |= std::uint64_t{1} << j; });
   out.state_broken.push_back(state);
   out.state_premises.push_back(premises);
@@ -56,20 +56,13 @@ void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, E
   out.step_premises.assign(c.pb.invariants.size(), 0);
   out.seen.assign(kSeenKinds, 0);
   out.frees_at.assign(kFreeSites, 0);
-  State<Concrete> s{};
-  Log<Concrete> log;
+  Lookahead ahead(c);
   for (std::uint32_t i = begin; i < end; ++i) {
     out.first.push_back(static_cast<std::uint32_t>(out.instance.size()));
-    c.codec.unpack(c.stored(i), s);
-    try {
-      for (std::size_t k = 0; k < c.instances.size(); ++k) {
-        const Instance& in = c.instances[k];
-        if (!rule_guard(in.rule, s, c.pb.bounds, c.pb.design, in.args)) continue;
-        State<Concrete> next = successor(c.pb, s, in, log);
-        add_record(c, s, k, next, log, out);
-      }
-    } catch (...) {
-      out.error = std::current_exception();
+    const Batch& b = ahead.at(i, end);
+    for (std::size_t n = 0; n < b.size; ++n) add_record(c, b, n, out);
+    if (b.error) {
+      out.error = b.error;
       out.error_state = i;
       break;
     }

@@ -6,15 +6,7 @@ namespace pasid {
 
 void Search::explore_parallel() {
   constexpr std::uint32_t kRunPerThread = 4096;
-  ExpansionContext c{pb_,
-                     instances_,
-                     codec_,
-                     visited_,
-                     symmetry_,
-                     keeps_concrete(),
-                     step_invariants_,
-                     state_invariants_,
-                     [this](std::uint32_t i) { return stored(i); }};
+  const ExpansionContext c = context();
   const auto n = static_cast<std::uint32_t>(options_.threads);
   for (std::uint32_t i = 0; i < count_ && !done();) {
     std::uint32_t end = std::min(count_, i + kRunPerThread * n);

@@ -4,7 +4,6 @@
 // two states ahead) and parallel.cpp (--threads: workers expand runs of states, the search
 // adds their results in the order one thread would).
 
-#include <array>
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -14,6 +13,7 @@
 #include "expansion.hpp"
 #include "explorer.hpp"
 #include "instances.hpp"
+#include "lookahead.hpp"
 #include "state_table.hpp"
 #include "successor.hpp"
 #include "symmetry.hpp"
@@ -190,29 +190,21 @@ class Search {
     graph_->edges.push_back({from, to.first, instances_[k], v.step});
   }
 
-  /// The steps out of one stored state, computed ahead of adding them, so that the
-  /// table's cache misses overlap with other work (a large table misses on nearly every
-  /// lookup, twice: its slot, then the state the slot names).
-  struct Batch {
-    std::uint32_t index = kNoParent;  // the stored state expanded
-    bool prefetched = false;          // prepare_more() done
-    State<Concrete> from{};
-    std::size_t size = 0;
-    std::vector<std::size_t> instance;
-    std::vector<State<Concrete>> next;
-    std::vector<Log<Concrete>> log;
-    std::vector<std::uint8_t> rep;  // packed representatives
-    std::vector<std::uint64_t> key;
-    std::exception_ptr error;  // what step number `size` threw (a model bug)
-  };
+  /// What the expansion of states needs from the search (read only while it runs).
+  ExpansionContext context() const {
+    return {pb_,
+            instances_,
+            codec_,
+            visited_,
+            symmetry_,
+            keeps_concrete(),
+            step_invariants_,
+            state_invariants_,
+            [this](std::uint32_t i) { return stored(i); }};
+  }
 
-  void fill(std::uint32_t i, Batch& b);
-
-  /// The batch of stored state i, filled if it is not yet.
-  Batch& batch(std::array<Batch, 3>& ring, std::uint32_t i);
-
-  /// Expands states in order, two ahead: state i+2's slots and state i+1's stored states
-  /// are on their way into cache while state i's steps are added.
+  /// Expands states in order, two ahead (Lookahead): state i+2's table slots and the
+  /// states i+1's slots name are on their way into cache while state i's steps are added.
   void explore();
 
   void add_step(std::uint32_t i, const State<Concrete>& s, const Batch& b, std::size_t n);

@@ -124,9 +124,9 @@ std::pair<std::uint32_t, bool> StateTable::insert(const std::uint8_t* packed, st
   }
 }
 
-bool StateTable::contains(const std::uint8_t* packed) const {
+bool StateTable::contains(const std::uint8_t* packed, std::uint64_t h) const {
   std::size_t mask = slots_.size() - 1;
-  for (std::size_t j = hash(packed) & mask;; j = (j + 1) & mask) {
+  for (std::size_t j = h & mask;; j = (j + 1) & mask) {
     std::uint32_t idx = slots_[j];
     if (!idx) return false;
     if (same(at(idx - 1), packed)) return true;

@@ -67,8 +67,9 @@ class StateTable {
       if (std::uint32_t next = slots_[(j + 1) & mask]) __builtin_prefetch(at(next - 1));
     }
   }
-  /// Whether a packed state is in the table (safe from many threads while none inserts).
-  bool contains(const std::uint8_t* packed) const;
+  /// Whether a packed state with hash h is in the table (safe from many threads while none
+  /// inserts).
+  bool contains(const std::uint8_t* packed, std::uint64_t h) const;
   const std::uint8_t* at(std::uint32_t i) const { return arena_[i]; }
   std::uint32_t size() const { return count_; }
   /// Bytes held by the arena and the index table.

@@ -41,9 +41,10 @@ class Visited {
   void prepare_more(std::uint64_t key) const {
     if (!bits_) table_.prefetch_state(key);
   }
-  /// Whether a packed state was seen (safe from many threads while none inserts).
-  bool contains(const std::uint8_t* packed) const {
-    return bits_ ? bits_->contains(packed) : table_.contains(packed);
+  /// Whether a packed state was seen, given key_of(packed) (safe from many threads while
+  /// none inserts).
+  bool contains(const std::uint8_t* packed, std::uint64_t key) const {
+    return bits_ ? bits_->contains(packed) : table_.contains(packed, key);
   }
   /// Whether states are kept exactly, so that at(i) is the i-th state inserted.
   bool exact() const { return !bits_; }

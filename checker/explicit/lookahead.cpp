@@ -1,0 +1,57 @@
+#include "lookahead.hpp"
+
+#include "successor.hpp"
+
+namespace pasid {
+
+void Lookahead::fill(std::uint32_t i, Batch& b) const {
+  const std::size_t w = c_.codec.width();
+  c_.codec.unpack(c_.stored(i), b.from);
+  b.index = i;
+  b.prefetched = false;
+  b.size = 0;
+  b.error = nullptr;
+  for (std::size_t k = 0; k < c_.instances.size(); ++k) {
+    const Instance& in = c_.instances[k];
+    if (!rule_guard(in.rule, b.from, c_.pb.bounds, c_.pb.design, in.args)) continue;
+    if (b.size == b.next.size()) {
+      b.instance.emplace_back();
+      b.next.emplace_back();
+      b.log.emplace_back();
+      b.key.emplace_back();
+      b.rep.resize(b.rep.size() + w);
+    }
+    std::size_t n = b.size;
+    try {
+      successor(c_.pb, b.from, in, b.log[n], b.next[n]);
+      pack_representative(c_, b.next[n], &b.rep[n * w]);
+    } catch (...) {
+      b.error = std::current_exception();
+      return;
+    }
+    b.instance[n] = k;
+    b.key[n] = c_.visited.key_of(&b.rep[n * w]);
+    c_.visited.prefetch(b.key[n]);
+    ++b.size;
+  }
+}
+
+Batch& Lookahead::batch(std::uint32_t i) {
+  Batch& b = ring_[i % ring_.size()];
+  if (b.index != i) fill(i, b);
+  return b;
+}
+
+const Batch& Lookahead::at(std::uint32_t i, std::uint32_t end) {
+  Batch& b = batch(i);
+  if (i + 1 < end) {
+    Batch& next = batch(i + 1);
+    for (std::size_t n = 0; n < next.size && !next.prefetched; ++n)
+      c_.visited.prepare_more(next.key[n]);
+    next.prefetched = true;
+  }
+  if (i + 2 < end) batch(i + 2);
+  return b;
+}
+
+}  // namespace pasid

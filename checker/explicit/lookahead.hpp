@@ -1,0 +1,46 @@
+#pragma once
+// Stored states expanded two ahead of the one whose steps are being added, for the
+// sequential search and for each worker: a large table misses the cache on nearly every
+// lookup, twice (its slot, then the state the slot names), and computing the next states'
+// steps in the meantime hides most of the wait.
+
+#include <array>
+#include <cstdint>
+#include <exception>
+#include <vector>
+
+#include "expansion.hpp"
+
+namespace pasid {
+
+/// The steps out of one stored state: each successor, its log, its packed representative
+/// and that representative's table key (Visited::key_of).
+struct Batch {
+  std::uint32_t index = ~0u;  ///< the stored state expanded
+  bool prefetched = false;    ///< the states its keys' slots name are hinted
+  State<Concrete> from{};
+  std::size_t size = 0;
+  std::vector<std::size_t> instance;  ///< positions in the instance list
+  std::vector<State<Concrete>> next;
+  std::vector<Log<Concrete>> log;
+  std::vector<std::uint8_t> rep;
+  std::vector<std::uint64_t> key;
+  std::exception_ptr error;  ///< what step number `size` threw (a model bug); none after it
+};
+
+class Lookahead {
+ public:
+  explicit Lookahead(const ExpansionContext& c) : c_(c) {}
+  /// The batch of stored state i; states i+1 and i+2 (those below `end`) are expanded
+  /// and their table lookups hinted.  States below `end` must be stored already.
+  const Batch& at(std::uint32_t i, std::uint32_t end);
+
+ private:
+  const ExpansionContext& c_;
+  std::array<Batch, 3> ring_;
+
+  Batch& batch(std::uint32_t i);
+  void fill(std::uint32_t i, Batch& b) const;
+};
+
+}  // namespace pasid
