@@ -16,7 +16,6 @@
 #include "lookahead.hpp"
 #include "state_table.hpp"
 #include "successor.hpp"
-#include "symmetry.hpp"
 #include "visited.hpp"
 
 namespace pasid {
@@ -92,14 +91,6 @@ class Search {
     return true;
   }
 
-  /// Packs the representative of s into out.
-  void pack(const State<Concrete>& s, std::uint8_t* out) const {
-    if (!symmetry_) return codec_.pack(s, out);
-    State<Concrete> rep = s;
-    canonicalize(rep, pb_.bounds);
-    codec_.pack(rep, out);
-  }
-
   /// What a bitstate search may have missed; without a violation, the verdict is unknown.
   void report_bitstate(Result& r);
 
@@ -109,7 +100,7 @@ class Search {
   /// Adds a state unless its representative was seen; its index, and whether it is new.
   /// The state itself is kept for expansion, so every stored state lies on a real path.
   std::pair<std::uint32_t, bool> add(const State<Concrete>& s) {
-    pack(s, packed_.data());
+    pack_representative(context(), s, packed_.data());
     auto added = insert(packed_.data());
     if (added.second && keeps_concrete()) {
       codec_.pack(s, packed_.data());
