@@ -3,29 +3,10 @@
 #include <bit>
 #include <cassert>
 #include <cmath>
-#include <cstring>
+
+#include "state_table.hpp"
 
 namespace pasid {
-
-namespace {
-
-/// Two independent 64-bit hashes of the packed state (seeded differently).
-std::uint64_t hash(const std::uint8_t* p, std::size_t width, std::uint64_t seed) {
-  std::uint64_t h = seed ^ (width * 0x9e3779b97f4a7c15ull);
-  std::size_t i = 0;
-  for (; i + 8 <= width; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  for (; i < width; ++i) h = (h ^ p[i]) * 0x100000001b3ull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  return h ^ (h >> 29);
-}
-
-}  // namespace
 
 BitState::BitState(std::size_t width, int log2_bits, int hashes)
     : width_(width),
@@ -39,8 +20,8 @@ BitState::BitState(std::size_t width, int log2_bits, int hashes)
 /// Mitzenmacher), which keeps the false-positive rate of k independent hashes.
 template <class F>
 void BitState::each_bit(const std::uint8_t* packed, F&& f) const {
-  std::uint64_t h1 = hash(packed, width_, 0x243f6a8885a308d3ull);
-  std::uint64_t h2 = hash(packed, width_, 0x13198a2e03707344ull) | 1;
+  std::uint64_t h1 = hash_packed(packed, width_, 0x243f6a8885a308d3ull);
+  std::uint64_t h2 = hash_packed(packed, width_, 0x13198a2e03707344ull) | 1;
   std::uint64_t mask = bits() - 1;
   for (int i = 0; i < hashes_; ++i) f((h1 + static_cast<std::uint64_t>(i) * h2) & mask);
 }

@@ -82,19 +82,23 @@ bool StateTable::same(const std::uint8_t* a, const std::uint8_t* b) const {
   return (diff | (word(a + width_ - 8) ^ word(b + width_ - 8))) == 0;
 }
 
-std::uint64_t StateTable::hash(const std::uint8_t* p) const {
-  std::uint64_t h = 0x9e3779b97f4a7c15ull ^ width_;
+std::uint64_t hash_packed(const std::uint8_t* p, std::size_t width, std::uint64_t seed) {
+  std::uint64_t h = seed;
   std::size_t i = 0;
-  for (; i + 8 <= width_; i += 8) {
+  for (; i + 8 <= width; i += 8) {
     std::uint64_t w;
     std::memcpy(&w, p + i, 8);
     h = (h ^ w) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
   }
-  for (; i < width_; ++i) h = (h ^ p[i]) * 0x100000001b3ull;
+  for (; i < width; ++i) h = (h ^ p[i]) * 0x100000001b3ull;
   h ^= h >> 29;
   h *= 0xc4ceb9fe1a85ec53ull;
   return h ^ (h >> 32);
+}
+
+std::uint64_t StateTable::hash(const std::uint8_t* p) const {
+  return hash_packed(p, width_, 0x9e3779b97f4a7c15ull ^ width_);
 }
 
 void StateTable::grow() {

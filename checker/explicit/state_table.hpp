@@ -43,6 +43,9 @@ class StateCodec {
   std::size_t width_ = 0;
 };
 
+/// A 64-bit hash of a packed state of `width` bytes; different seeds give different hashes.
+std::uint64_t hash_packed(const std::uint8_t* p, std::size_t width, std::uint64_t seed);
+
 class StateTable {
  public:
   explicit StateTable(std::size_t width);
