@@ -198,7 +198,8 @@ class Search {
   /// states i+1's slots name are on their way into cache while state i's steps are added.
   void explore();
 
-  void add_step(std::uint32_t i, const State<Concrete>& s, const Batch& b, std::size_t n);
+  /// Adds step n of stored state i's batch: counts, table, verdicts.
+  void add_step(std::uint32_t i, const Batch& b, std::size_t n);
 
   /// explore(), with the successors of each run of states computed by options_.threads
   /// workers and added here in explore()'s order: the same states, verdicts and paths.

@@ -11,12 +11,12 @@ void Search::explore() {
     enter(i);
     pace(i);
     const Batch& b = ahead.at(i, count_);
-    for (std::size_t n = 0; n < b.size && !done(); ++n) add_step(i, b.from, b, n);
+    for (std::size_t n = 0; n < b.size && !done(); ++n) add_step(i, b, n);
     if (b.error && !done()) std::rethrow_exception(b.error);  // where one step at a time stops
   }
 }
 
-void Search::add_step(std::uint32_t i, const State<Concrete>& s, const Batch& b, std::size_t n) {
+void Search::add_step(std::uint32_t i, const Batch& b, std::size_t n) {
   const std::size_t k = b.instance[n];
   const State<Concrete>& next = b.next[n];
   ++stats_.transitions;
@@ -27,7 +27,7 @@ void Search::add_step(std::uint32_t i, const State<Concrete>& s, const Batch& b,
     codec_.pack(next, packed_.data());
     keep_concrete(packed_.data());
   }
-  record(i, to, k, next, check_step(s, b.log[n], next, to.second, i, static_cast<int>(k)));
+  record(i, to, k, next, check_step(b.from, b.log[n], next, to.second, i, static_cast<int>(k)));
 }
 
 }  // namespace pasid
