@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "huge_pages.hpp"
+
 namespace pasid {
 
 class BitState {
@@ -28,7 +30,7 @@ class BitState {
   std::size_t width_;
   int log2_bits_;
   int hashes_;
-  std::vector<std::uint64_t> words_;
+  std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> words_;
 
   template <class F>
   void each_bit(const std::uint8_t* packed, F&& f) const;

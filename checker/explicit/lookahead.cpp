@@ -30,8 +30,7 @@ void Lookahead::fill(std::uint32_t i, Batch& b) const {
       return;
     }
     b.instance[n] = k;
-    b.key[n] = c_.visited.key_of(&b.rep[n * w]);
-    c_.visited.prefetch(b.key[n]);
+    b.key[n] = c_.visited.prepare(&b.rep[n * w]);
     ++b.size;
   }
 }
