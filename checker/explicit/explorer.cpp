@@ -92,9 +92,7 @@ void Search::pace(std::uint32_t expanded) {
 }
 
 std::vector<Instance> Search::path_to(std::uint32_t t, std::vector<std::uint32_t>* states) const {
-  StoredLevels levels{pb_, instances_, codec_, [this](std::uint32_t i) { return stored(i); },
-                      level_first_};
-  return pasid::path_to(levels, t, states);
+  return pasid::path_to(context(), level_first_, t, states);
 }
 
 Counterexample Search::counterexample() const {
