@@ -11,6 +11,7 @@
 
 #include <cassert>
 #include <cstdint>
+#include <type_traits>
 
 namespace pasid {
 
@@ -40,6 +41,13 @@ inline bool ite(bool c, bool a, bool b) {
 template <class B>
 B implies(const B& a, const B& b) {
   return !a || b;
+}
+
+/// a implies b(), for a consequent that costs a loop: concretely b() runs only when a
+/// holds; symbolically it is built either way, and the term is the same.
+template <class B, class F>
+requires std::is_invocable_r_v<B, F&> B implies(const B& a, F&& b) {
+  return !a || b();
 }
 
 /// proj(i) for a slot index i that is a domain value; n is the number of live slots.

@@ -20,9 +20,10 @@ struct DeviceTableOwned {
     for (int d = 0; d < b.devices; ++d)
       for (int m = 0; m < b.mms; ++m) {
         const auto& bond = s.bonds[d][m];
-        r = r && implies(bond.entry || bond.users > 0, bond.pasid != kNoPasid &&
-                                                           owner_of(s, b, bond.pasid) == m &&
-                                                           s.mms[m].count > 0);
+        r = r && implies(bond.entry || bond.users > 0, [&] {
+              return bond.pasid != kNoPasid && owner_of(s, b, bond.pasid) == m &&
+                     s.mms[m].count > 0;
+            });
       }
     return r;
   }

@@ -18,9 +18,10 @@ struct MsrMatchesMm {
     auto r = D::truth(true);
     for (int t = 0; t < b.threads; ++t) {
       const auto& th = s.threads[t];
-      r = r && implies(th.alive && th.msr_valid, mm_pasid_of(s, b, t) == th.msr_pasid);
       r = r &&
-          implies(th.alive && th.fpregs && th.xsave != kNoPasid, mm_pasid_of(s, b, t) == th.xsave);
+          implies(th.alive && th.msr_valid, [&] { return mm_pasid_of(s, b, t) == th.msr_pasid; });
+      r = r && implies(th.alive && th.fpregs && th.xsave != kNoPasid,
+                       [&] { return mm_pasid_of(s, b, t) == th.xsave; });
     }
     return r;
   }

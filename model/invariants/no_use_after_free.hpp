@@ -25,7 +25,7 @@ struct NoUseAfterFree {
     for (int d = 0; d < b.devices; ++d)
       for (int m = 0; m < b.mms; ++m) {
         const auto& bond = post.bonds[d][m];
-        r = r && implies(bond.entry, owner_of(post, b, bond.pasid) == m);
+        r = r && implies(bond.entry, [&] { return owner_of(post, b, bond.pasid) == m; });
       }
     return r;
   }

@@ -45,7 +45,7 @@ struct PasidFreedWhenUnreferenced {
     for (int m = 0; m < b.mms; ++m) {
       auto owns = D::truth(false);
       for (int k = 0; k < b.pasids; ++k) owns = owns || s.alloc.owner[k] == m;
-      r = r && implies(owns, referred(b, s, m));
+      r = r && implies(owns, [&] { return referred(b, s, m); });
     }
     return r;
   }

@@ -17,9 +17,12 @@ struct UniqueOwner {
     auto r = D::truth(true);
     for (int m = 0; m < b.mms; ++m) {
       const auto& mm = s.mms[m];
-      r = r && implies(mm.count > 0 && mm.pasid != kNoPasid, owner_of(s, b, mm.pasid) == m);
-      for (int k = 0; k < b.pasids; ++k)
-        r = r && implies(mm.count > 0 && s.alloc.owner[k] == m, mm.pasid == entry_pasid(s, k));
+      r = r && implies(mm.count > 0, [&] {
+            auto own = implies(mm.pasid != kNoPasid, [&] { return owner_of(s, b, mm.pasid) == m; });
+            for (int k = 0; k < b.pasids; ++k)
+              own = own && implies(s.alloc.owner[k] == m, mm.pasid == entry_pasid(s, k));
+            return own;
+          });
     }
     return r;
   }
