@@ -1,5 +1,6 @@
 #include "pipe.hpp"
 
+#include <cassert>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -11,18 +12,28 @@ namespace pasid::replay {
 
 namespace {
 
-constexpr std::size_t kBatch = 4096;  ///< actions handed over at a time
-constexpr std::size_t kQueued = 8;    ///< batches the reader may be ahead
+constexpr std::size_t kBatch = 1024;  ///< actions handed over at a time
+constexpr std::size_t kQueued = 16;   ///< batches the reader may be ahead
+
+/// Actions in a block allocated once: the reader writes them in place, the replay reads
+/// the first `size`, and the block goes back to the reader to be written again.
+struct Batch {
+  std::vector<TraceEvent> events = std::vector<TraceEvent>(kBatch);
+  std::size_t size = 0;
+};
 
 class Pipe {
  public:
-  /// Reader side: hands a full batch over, waiting while the queue is full.  False once the
-  /// replay has stopped.
-  bool put(std::vector<TraceEvent>&& batch) {
+  /// Reader side: hands a batch over, waiting while the queue is full, and leaves in
+  /// `batch` an empty one, whose memory the replay is done with when there is one.  False
+  /// once the replay has stopped.
+  bool put(Batch& batch) {
     std::unique_lock lock(m_);
     room_.wait(lock, [&] { return q_.size() < kQueued || stopped_; });
     if (stopped_) return false;
     q_.push_back(std::move(batch));
+    batch = Batch{spare_.empty() ? std::vector<TraceEvent>(kBatch) : std::move(spare_.back()), 0};
+    if (!spare_.empty()) spare_.pop_back();
     ready_.notify_one();
     return true;
   }
@@ -34,14 +45,16 @@ class Pipe {
     ready_.notify_one();
   }
 
-  /// Replay side: the next batch; false when the reader is done (then rethrows its error).
-  bool take(std::vector<TraceEvent>& batch) {
+  /// Replay side: the next batch in place of `batch`, whose memory goes back to the
+  /// reader; false when the reader is done (then rethrows its error).
+  bool take(Batch& batch) {
     std::unique_lock lock(m_);
     ready_.wait(lock, [&] { return !q_.empty() || closed_; });
     if (q_.empty()) {
       if (error_) std::rethrow_exception(error_);
       return false;
     }
+    if (!batch.events.empty()) spare_.push_back(std::move(batch.events));
     batch = std::move(q_.front());
     q_.pop_front();
     room_.notify_one();
@@ -57,9 +70,29 @@ class Pipe {
  private:
   std::mutex m_;
   std::condition_variable room_, ready_;
-  std::deque<std::vector<TraceEvent>> q_;
+  std::deque<Batch> q_;
+  std::vector<std::vector<TraceEvent>> spare_;  ///< blocks the replay has read
   bool closed_ = false, stopped_ = false;
   std::exception_ptr error_;
+};
+
+/// The reader's side: actions written into the current batch, sent when it is full.
+class BatchOut final : public EventOut {
+ public:
+  explicit BatchOut(Pipe& pipe) : pipe_(pipe) {}
+  TraceEvent& slot() override {
+    assert(batch_.size < kBatch);  // a full batch was sent, or the reading stopped
+    return batch_.events[batch_.size];
+  }
+  bool commit() override { return ++batch_.size < kBatch || pipe_.put(batch_); }
+  /// Sends what is left.
+  void flush() {
+    if (batch_.size > 0) pipe_.put(batch_);
+  }
+
+ private:
+  Pipe& pipe_;
+  Batch batch_;
 };
 
 }  // namespace
@@ -69,34 +102,21 @@ SourceStats read_trace_piped(const std::string& path, const Mapping& mapping, co
   Pipe pipe;
   SourceStats st;
   std::thread reader([&] {
-    std::vector<TraceEvent> batch;
-    batch.reserve(kBatch);
+    BatchOut out(pipe);
     std::exception_ptr error;
     try {
-      st = read_trace(
-          path, mapping,
-          [&](const TraceEvent& e) {
-            batch.push_back(e);
-            if (batch.size() < kBatch) return true;
-            bool more = pipe.put(std::move(batch));
-            batch.clear();
-            batch.reserve(kBatch);
-            return more;
-          },
-          stop_line);
-      if (!batch.empty()) pipe.put(std::move(batch));
+      st = read_trace(path, mapping, out, stop_line);
     } catch (...) {
-      if (!batch.empty()) pipe.put(std::move(batch));
       error = std::current_exception();
     }
+    out.flush();
     pipe.close(error);
   });
-  std::vector<TraceEvent> batch;
+  Batch batch{{}, 0};
   try {
     bool going = true;
     while (going && pipe.take(batch))
-      for (const TraceEvent& e : batch)
-        if (!(going = sink(e))) break;
+      for (std::size_t k = 0; k < batch.size && going; ++k) going = sink(batch.events[k]);
   } catch (...) {
     pipe.stop();
     reader.join();

@@ -53,11 +53,23 @@ void for_each_line(const std::string& path, F&& f) {
   }
 }
 
+/// Each action to a sink, through one slot.
+class SinkOut final : public EventOut {
+ public:
+  explicit SinkOut(const Sink& sink) : sink_(sink) {}
+  TraceEvent& slot() override { return ev_; }
+  bool commit() override { return sink_(ev_); }
+
+ private:
+  const Sink& sink_;
+  TraceEvent ev_;
+};
+
 /// Turns ftrace lines into actions through the mapping.
 class FtraceLines {
  public:
-  FtraceLines(const std::string& path, const Mapping& m, const Sink& sink, SourceStats& st)
-      : path_(path), m_(m), sink_(sink), st_(st) {}
+  FtraceLines(const std::string& path, const Mapping& m, EventOut& out, SourceStats& st)
+      : path_(path), m_(m), out_(out), st_(st) {}
 
   bool line(std::string_view text, std::int64_t number, bool complete) {
     TraceLine l;
@@ -92,10 +104,11 @@ class FtraceLines {
       return true;
     }
     for (int r : *rules) {
-      if (!apply_rule(m_.rules[r], l, ev_, path_, number)) continue;
-      ev_.line = number;
-      ev_.what = m_.rules[r].event;
-      if (!sink_(ev_)) return false;
+      TraceEvent& ev = out_.slot();
+      if (!apply_rule(m_.rules[r], l, ev, path_, number)) continue;
+      ev.line = number;
+      ev.what = m_.rules[r].event;
+      if (!out_.commit()) return false;
     }
     return true;
   }
@@ -103,10 +116,9 @@ class FtraceLines {
  private:
   const std::string& path_;
   const Mapping& m_;
-  const Sink& sink_;
+  EventOut& out_;
   SourceStats& st_;
   std::int64_t last_ns_ = 0;
-  TraceEvent ev_;
 
   static std::string seconds(std::int64_t ns) {
     char s[40];
@@ -123,12 +135,13 @@ namespace {
 /// Either format, line by line: the first line that is not blank or a comment decides.
 class TraceLines {
  public:
-  TraceLines(const std::string& name, const Mapping& m, const Sink& sink, std::int64_t stop)
-      : name_(name), sink_(sink), stop_(stop), ftrace_(name, m, sink, st) {}
+  TraceLines(const std::string& name, const Mapping& m, EventOut& out, std::int64_t stop)
+      : name_(name), out_(out), stop_(stop), ftrace_(name, m, out, st) {}
 
   bool operator()(std::string_view text, std::int64_t number, bool complete) {
     if (stop_ > 0 && number > stop_) return false;
     st.lines = number;
+    if (!first_ && st.format == Format::ftrace) return ftrace_.line(text, number, complete);
     std::size_t k = 0;  // a plain loop: find_first_not_of calls memchr per character
     while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
     bool blank = k == text.size();
@@ -141,8 +154,10 @@ class TraceLines {
     if (blank || comment) return true;
     events_.clear();
     parse_json_line(text, name_, number, events_);
-    for (const auto& e : events_)
-      if (!sink_(e)) return false;
+    for (const auto& e : events_) {
+      out_.slot() = e;
+      if (!out_.commit()) return false;
+    }
     return true;
   }
 
@@ -150,7 +165,7 @@ class TraceLines {
 
  private:
   const std::string& name_;
-  const Sink& sink_;
+  EventOut& out_;
   std::int64_t stop_;
   FtraceLines ftrace_;
   bool first_ = true;
@@ -159,16 +174,23 @@ class TraceLines {
 
 }  // namespace
 
-SourceStats read_trace(const std::string& path, const Mapping& mapping, const Sink& sink,
+SourceStats read_trace(const std::string& path, const Mapping& mapping, EventOut& out,
                        std::int64_t stop_line) {
-  TraceLines lines(path, mapping, sink, stop_line);
+  TraceLines lines(path, mapping, out, stop_line);
   for_each_line(path, std::ref(lines));
   return lines.st;
 }
 
+SourceStats read_trace(const std::string& path, const Mapping& mapping, const Sink& sink,
+                       std::int64_t stop_line) {
+  SinkOut out(sink);
+  return read_trace(path, mapping, out, stop_line);
+}
+
 SourceStats read_trace_text(std::string_view text, const std::string& name, const Mapping& mapping,
                             const Sink& sink) {
-  TraceLines lines(name, mapping, sink, 0);
+  SinkOut out(sink);
+  TraceLines lines(name, mapping, out, 0);
   std::int64_t number = 0;
   while (!text.empty()) {
     std::size_t nl = text.find('\n');

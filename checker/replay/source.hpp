@@ -34,9 +34,20 @@ struct SourceStats {
 /// Called for each action; returning false stops the reading.
 using Sink = std::function<bool(const TraceEvent&)>;
 
+/// Where the reader writes actions in place: each into slot(), then commit() keeps it
+/// (returning false stops the reading).  A slot not committed is handed out again.
+class EventOut {
+ public:
+  virtual ~EventOut() = default;
+  virtual TraceEvent& slot() = 0;
+  virtual bool commit() = 0;
+};
+
 /// Reads the trace at `path` up to line `stop_line` (0: to the end).  Throws InputError for
 /// a line that is not part of a trace, a timestamp that goes back, or lost events.
 SourceStats read_trace(const std::string& path, const Mapping& mapping, const Sink& sink,
+                       std::int64_t stop_line = 0);
+SourceStats read_trace(const std::string& path, const Mapping& mapping, EventOut& out,
                        std::int64_t stop_line = 0);
 
 /// The same for a trace in memory (the fuzzer's); `name` stands for the file in errors.
