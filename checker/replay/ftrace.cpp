@@ -1,6 +1,8 @@
 #include "ftrace.hpp"
 
 #include <array>
+#include <bit>
+#include <cstring>
 
 namespace pasid::replay {
 
@@ -9,6 +11,17 @@ namespace {
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
+
+/// The value of a hex digit, either case; 99 for any other character.
+constexpr auto kDigitValue = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : 99;
+  return t;
+}();
 
 /// Letters, digits, '_' and '.': the characters of an event name.
 constexpr auto kEventChars = [] {
@@ -60,6 +73,21 @@ std::size_t find_cpu(std::string_view s, std::size_t& end) {
     }
   }
   return std::string_view::npos;
+}
+
+/// How many blanks s starts with: eight bytes at a time, as a right-aligned field has many.
+std::size_t leading_blanks(std::string_view s) {
+  std::size_t k = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; k + 8 <= s.size(); k += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + k, 8);
+      w ^= 0x2020202020202020ull;  // blanks become zero bytes
+      if (w != 0) return k + static_cast<std::size_t>(std::countr_zero(w) / 8);
+    }
+  }
+  while (k < s.size() && s[k] == ' ') ++k;
+  return k;
 }
 
 /// "comm-pid", possibly followed by "(tgid)".
@@ -139,15 +167,15 @@ bool parse_fixed(std::string_view line, TraceLine& out) {
   if (k == kDash + 1) return false;
   for (; k < kCpu; ++k)
     if (line[k] != ' ') return false;
-  std::size_t c = 0;
-  while (c < kDash && line[c] == ' ') ++c;
+  std::size_t c = leading_blanks(line.substr(0, kDash));
+  // "%5lu.%06lu": the seconds right-aligned before the '.', then six digits.
+  std::size_t t = kStamp + leading_blanks(line.substr(kStamp, kColon - 7 - kStamp));
+  if (t == kColon - 7) return false;
   std::int64_t ns = 0;
-  for (std::size_t t = kStamp; t < kColon; ++t) {
-    char ch = line[t];
-    if (is_digit(ch))
-      ns = ns * 10 + (ch - '0');
-    else if (ch != ' ' && ch != '.')
-      return false;
+  for (; t < kColon; ++t) {
+    if (t == kColon - 7) continue;  // the '.'
+    if (!is_digit(line[t])) return false;
+    ns = ns * 10 + (line[t] - '0');
   }
   out.comm = line.substr(c, kDash - c);
   out.pid = pid;
@@ -204,6 +232,7 @@ LineKind parse_line(std::string_view line, TraceLine& out, std::string& why, int
 
 std::string_view field(const TraceLine& line, std::string_view key) {
   std::string_view b = line.body;
+  if (key.empty()) return "";
   if (key == "return")
     return line.call == CallPart::exit || line.event.starts_with("sys_exit_") ? b : "";
   if (key.size() > 1 && key.front() == '#') {
@@ -224,8 +253,8 @@ std::string_view field(const TraceLine& line, std::string_view key) {
   while (at < b.size()) {
     while (at < b.size() && separator(b[at])) ++at;
     std::size_t v = at + key.size();
-    if (v < b.size() && b.compare(at, key.size(), key) == 0 &&
-        (b[v] == '=' || b[v] == ':' || b[v] == ' ')) {
+    if (v < b.size() && (b[v] == '=' || b[v] == ':' || b[v] == ' ') && b[at] == key.front() &&
+        b.compare(at, key.size(), key) == 0) {
       if (b[v] != ' ') ++v;
       while (v < b.size() && b[v] == ' ') ++v;
       std::size_t end = v;
@@ -245,14 +274,12 @@ bool parse_number(std::string_view text, bool hex, std::int64_t& out) {
     text.remove_prefix(2);
   }
   if (text.empty() || text.size() > 16 || (!hex && text.size() > 18)) return false;
+  const unsigned base = hex ? 16 : 10;
   std::uint64_t v = 0;
   for (char c : text) {
-    int d = is_digit(c)              ? c - '0'
-            : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-            : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                     : 99;
-    if (d >= (hex ? 16 : 10)) return false;
-    v = v * (hex ? 16 : 10) + static_cast<std::uint64_t>(d);
+    unsigned d = kDigitValue[static_cast<unsigned char>(c)];
+    if (d >= base) return false;
+    v = v * base + d;
   }
   // Pointers above 2^63 wrap to negative values: they are only compared.
   out = static_cast<std::int64_t>(negative ? 0 - v : v);

@@ -77,12 +77,18 @@ struct Mapping {
   std::vector<Slot> table;  ///< a power of two, at least twice the events
   void place(const std::string& event, int r);
 
-  /// The length and the first and last eight bytes: event names differ there.
+  /// The length and the first and last eight bytes: event names differ there.  (A short
+  /// name is gathered in a register: a load of bytes just stored piecewise would stall.)
   static std::size_t hash(std::string_view s) {
     std::uint64_t a = 0, b = 0;
     std::size_t n = s.size();
-    std::memcpy(&a, s.data(), n < 8 ? n : 8);
-    if (n > 8) std::memcpy(&b, s.data() + n - 8, 8);
+    if (n >= 8) {
+      std::memcpy(&a, s.data(), 8);
+      std::memcpy(&b, s.data() + n - 8, 8);
+    } else {
+      for (std::size_t k = 0; k < n; ++k)
+        a |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+    }
     std::uint64_t h = (a * 0x9e3779b97f4a7c15ull) ^ (b * 0xc2b2ae3d27d4eb4full) ^ n;
     return static_cast<std::size_t>(h ^ (h >> 31));
   }
