@@ -20,17 +20,20 @@ constexpr std::size_t kMaxFrontier = 256;
 /// dead mm's portals and pointer are forgotten.
 void follow_lifetimes(Names& n, const State<Concrete>& pre, const State<Concrete>& post,
                       const Bounds& b) {
+  bool moved = false;  // a thread was born, died or changed process: processes may have died
   for (int t = 0; t < b.threads; ++t) {
-    if (pre.threads[t].alive && !post.threads[t].alive && n.pid[t] != 0) {
-      n.add_zombie(n.pid[t], pre.procs[pre.threads[t].proc].mm, false);
+    const auto &was = pre.threads[t], &is = post.threads[t];
+    moved = moved || was.alive != is.alive || was.proc != is.proc;
+    if (was.alive && !is.alive) {
+      if (n.pid[t] != 0) n.add_zombie(n.pid[t], pre.procs[pre.threads[t].proc].mm, false);
       n.pid[t] = 0;
     }
-    if (!pre.threads[t].alive && post.threads[t].alive) {
+    if (!was.alive && is.alive) {
       n.pending_file[t] = n.pending_mmap[t] = kNone;
       n.child_msr[t] = -1;
     }
   }
-  for (int p = 0; p < b.processes; ++p)
+  for (int p = 0; moved && p < b.processes; ++p)
     if (process_alive(pre, b, p) && !process_alive(post, b, p)) n.fd[p].fill(-1);
   for (int m = 0; m < b.mms; ++m) {
     if ((pre.mms[m].count == 0) != (post.mms[m].count == 0)) n.portal[m].fill(0);
@@ -62,8 +65,10 @@ const char* verdict_name(ReplayVerdict v) {
 Replayer::Replayer(const Problem& pb, ReplayOptions options) : pb_(pb), o_(std::move(options)) {
   frontier_.push_back({initial_state<Concrete>(), Names{}});
   const int range = find_invariant("pasid_in_range");
-  for (std::size_t i = 0; i < pb_.invariants.size() && i < 64; ++i)
+  for (std::size_t i = 0; i < pb_.invariants.size() && i < 64; ++i) {
     if (pb_.invariants[i].builtin == range) range_invariant_ = 1ull << i;
+    (pb_.invariants[i].reads_step() ? step_invariants_ : state_invariants_) |= 1ull << i;
+  }
 }
 
 void Replayer::fail(const std::string& why) {
@@ -136,8 +141,8 @@ bool Replayer::step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent&
   }
   Log<Concrete>& log = log_;  // reused: no allocation per step
   State<Concrete> post = successor(pb_, x.s, Instance{rule, a}, log);
-  for (std::size_t i = 0; i < pb_.invariants.size() && i < 64; ++i)
-    if (!property_holds(pb_.invariants[i], b, x.s, log, post)) x.broken_now |= 1ull << i;
+  x.broken_now |= broken(step_invariants_, x.s, log, post);
+  x.broken_now |= memo_.verdict(post, [&] { return broken(state_invariants_, x.s, log, post); });
   follow_lifetimes(x.n, x.s, post, b);
   x.s = post;
   ++x.steps;
@@ -146,6 +151,17 @@ bool Replayer::step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent&
     x.path = static_cast<int>(arena_.size()) - 1;
   }
   return settle(x, e.task, log);
+}
+
+std::uint64_t Replayer::broken(std::uint64_t which, const State<Concrete>& pre,
+                               const Log<Concrete>& log, const State<Concrete>& post) const {
+  std::uint64_t bits = 0;
+  for (; which != 0; which &= which - 1) {
+    int i = std::countr_zero(which);
+    if (!property_holds(pb_.invariants[static_cast<std::size_t>(i)], pb_.bounds, pre, log, post))
+      bits |= 1ull << i;
+  }
+  return bits;
 }
 
 bool Replayer::settle(Hyp& x, std::int64_t task, const Log<Concrete>& log) {

@@ -18,6 +18,7 @@
 #include "checker/explicit/instances.hpp"
 #include "event.hpp"
 #include "names.hpp"
+#include "state_memo.hpp"
 
 namespace pasid::replay {
 
@@ -85,7 +86,10 @@ class Replayer {
   Log<Concrete> log_;   ///< the last step's observations
   std::string reason_;  ///< why the first hypothesis could not take the last action
   ReplayResult r_;
-  std::uint64_t range_invariant_ = 0;  ///< the bit of pasid_in_range, if checked
+  std::uint64_t range_invariant_ = 0;   ///< the bit of pasid_in_range, if checked
+  std::uint64_t step_invariants_ = 0;   ///< the invariants (bits) that read the step
+  std::uint64_t state_invariants_ = 0;  ///< ... and those that read only the state after it
+  StateMemo memo_;                      ///< the latter's verdicts on recent states
   bool started_ = false;
   bool ignored_ = false;  ///< the last action was about something outside the model
 
@@ -112,6 +116,9 @@ class Replayer {
   bool drop_mm(Hyp& x, const TraceEvent& e);
   // replayer.cpp
   bool step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent& e);
+  /// Which of the invariants `which` (bits) the step pre --log--> post breaks.
+  std::uint64_t broken(std::uint64_t which, const State<Concrete>& pre, const Log<Concrete>& log,
+                       const State<Concrete>& post) const;
   bool settle(Hyp& x, std::int64_t task, const Log<Concrete>& log);
   void fail(const std::string& why);
   /// The trace has more live objects of a kind (`what`: "tasks alive", "devices", ...)
