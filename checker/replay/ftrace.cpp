@@ -90,6 +90,52 @@ std::size_t leading_blanks(std::string_view s) {
   return k;
 }
 
+/// The six digits at p (p[-2] and p[-1] must be readable) as a number, eight bytes at a
+/// time (Lemire's parse_eight_digits with the two bytes before them taken for '0').
+bool six_digits(const char* p, std::int64_t& out) {
+  if constexpr (std::endian::native != std::endian::little) {
+    std::int64_t v = 0;
+    for (int k = 0; k < 6; ++k) {
+      if (!is_digit(p[k])) return false;
+      v = v * 10 + (p[k] - '0');
+    }
+    out = v;
+    return true;
+  }
+  std::uint64_t w = 0;
+  std::memcpy(&w, p - 2, 8);
+  w = (w & ~0xffffull) | 0x3030ull;
+  constexpr std::uint64_t kHigh = 0xf0f0f0f0f0f0f0f0ull, kZeros = 0x3030303030303030ull;
+  if ((w & kHigh) != kZeros || ((w + 0x0606060606060606ull) & kHigh) != kZeros) return false;
+  w -= kZeros;
+  w = w * 10 + (w >> 8);
+  w = (((w & 0x000000ff000000ffull) * (100 + (1000000ull << 32))) +
+       (((w >> 16) & 0x000000ff000000ffull) * (1 + (10000ull << 32)))) >>
+      32;
+  out = static_cast<std::int64_t>(w);
+  return true;
+}
+
+/// The first position from `at` of a byte of s equal to a, b or c (s.size() if none),
+/// eight bytes at a time.
+std::size_t find_first_of3(std::string_view s, std::size_t at, char a, char b, char c) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    auto zero_bytes = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };  // lowest exact
+    const std::uint64_t wa = kOnes * static_cast<unsigned char>(a);
+    const std::uint64_t wb = kOnes * static_cast<unsigned char>(b);
+    const std::uint64_t wc = kOnes * static_cast<unsigned char>(c);
+    for (; at + 8 <= s.size(); at += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + at, 8);
+      std::uint64_t m = zero_bytes(w ^ wa) | zero_bytes(w ^ wb) | zero_bytes(w ^ wc);
+      if (m != 0) return at + static_cast<std::size_t>(std::countr_zero(m) / 8);
+    }
+  }
+  while (at < s.size() && s[at] != a && s[at] != b && s[at] != c) ++at;
+  return at;
+}
+
 /// "comm-pid", possibly followed by "(tgid)".
 bool split_task(std::string_view task, TraceLine& out) {
   task = trim(task);
@@ -171,15 +217,16 @@ bool parse_fixed(std::string_view line, TraceLine& out) {
   // "%5lu.%06lu": the seconds right-aligned before the '.', then six digits.
   std::size_t t = kStamp + leading_blanks(line.substr(kStamp, kColon - 7 - kStamp));
   if (t == kColon - 7) return false;
-  std::int64_t ns = 0;
-  for (; t < kColon; ++t) {
-    if (t == kColon - 7) continue;  // the '.'
+  std::int64_t seconds = 0;
+  for (; t < kColon - 7; ++t) {
     if (!is_digit(line[t])) return false;
-    ns = ns * 10 + (line[t] - '0');
+    seconds = seconds * 10 + (line[t] - '0');
   }
+  std::int64_t micros = 0;
+  if (!six_digits(line.data() + kColon - 6, micros)) return false;
   out.comm = line.substr(c, kDash - c);
   out.pid = pid;
-  out.ns = ns * 1000;  // six decimals: microseconds
+  out.ns = seconds * 1'000'000'000 + micros * 1000;
   return true;
 }
 
@@ -257,11 +304,10 @@ std::string_view field(const TraceLine& line, std::string_view key) {
         b.compare(at, key.size(), key) == 0) {
       if (b[v] != ' ') ++v;
       while (v < b.size() && b[v] == ' ') ++v;
-      std::size_t end = v;
-      while (end < b.size() && b[end] != ' ' && b[end] != ',' && b[end] != ')') ++end;
+      std::size_t end = find_first_of3(b, v, ' ', ',', ')');
       return b.substr(v, end - v);
     }
-    while (at < b.size() && !separator(b[at])) ++at;
+    at = find_first_of3(b, at, ' ', ',', '(');  // the next separator
   }
   return "";
 }

@@ -121,7 +121,9 @@ TEST_CASE("ftrace: the kernel's fixed columns read the same as the general parse
         "            init-1       [001] ...1.    16.178153: sys_openat -> 0x3",
         "            init-1       [001] ...1.    16.178081: sys_openat(dfd: ffffff9c, flags: 0)",
         "   kworker/0:1 H-4194304 [001] d..2. 99999.999999: __mmdrop: (__mmdrop+0x0/0x130) "
-        "mm=0x1"}) {
+        "mm=0x1",
+        "            init-1       [001] ...1.     0.000042: sys_close(fd: 3)",
+        "            init-1       [001] ...1.   907.123456: sys_close(fd: 3)"}) {
     TraceLine fixed, general;
     REQUIRE(parse(text, fixed) == LineKind::record);
     std::string shifted = " " + std::string(text);  // off the fixed columns
@@ -134,4 +136,12 @@ TEST_CASE("ftrace: the kernel's fixed columns read the same as the general parse
     CHECK(fixed.call == general.call);
     CHECK(fixed.body_col + 1 == general.body_col);
   }
+  TraceLine l;
+  CHECK(parse("            init-1       [001] ...1.   907.123456: sys_close(fd: 3)", l) ==
+        LineKind::record);
+  CHECK(l.ns == 907'123'456'000);
+  for (std::string_view text :
+       {"            init-1       [001] ...1.   907.12x456: sys_close(fd: 3)",
+        "            init-1       [001] ...1.   9 7.123456: sys_close(fd: 3)"})
+    CHECK(parse(text, l) == LineKind::bad);
 }
