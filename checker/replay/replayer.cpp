@@ -25,7 +25,7 @@ void follow_lifetimes(Names& n, const State<Concrete>& pre, const State<Concrete
     const auto &was = pre.threads[t], &is = post.threads[t];
     moved = moved || was.alive != is.alive || was.proc != is.proc;
     if (was.alive && !is.alive) {
-      if (n.pid[t] != 0) n.add_zombie(n.pid[t], pre.procs[pre.threads[t].proc].mm, false);
+      if (n.pid[t] != 0) n.add_zombie(n.pid[t], pre.procs[was.proc].mm, false);
       n.pid[t] = 0;
     }
     if (!was.alive && is.alive) {
