@@ -1,13 +1,12 @@
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "checker/explicit/explorer.hpp"
 #include "checker/explicit/successor.hpp"
 #include "checker/spec/spec.hpp"
+#include "spec_corpus.hpp"
 
 using namespace pasid;
 
@@ -18,19 +17,6 @@ Problem tiny() {
   pb.bounds = {1, 1, 1, 1, 1, 1};  // threads, processes, mms, devices, files, pasids
   pb.invariants = builtin_properties();
   return pb;
-}
-
-/// The specs under each folder of `dirs` but the -large ones (too slow to run twice here).
-std::vector<std::string> small_specs(std::initializer_list<const char*> dirs) {
-  std::vector<std::string> out;
-  for (const char* dir : dirs)
-    for (const auto& e :
-         std::filesystem::directory_iterator(PASIDCHECK_SOURCE_DIR + std::string(dir))) {
-      std::string path = e.path().string();
-      if (e.path().extension() == ".json" && path.find("-large") == std::string::npos)
-        out.push_back(path);
-    }
-  return out;
 }
 
 /// Both results have a counterexample or neither; if they do, the same states step by step
@@ -133,7 +119,7 @@ TEST_CASE("explorer: progress is reported about once an interval while it runs")
 // threads split runs unevenly; the corpus has violations found early, late and never.
 TEST_CASE("explorer: any number of threads gives the same result") {
   int compared = 0;
-  for (const std::string& path : small_specs({"/specs", "/specs/written"})) {
+  for (const std::string& path : test::small_specs({"/specs", "/specs/written"})) {
     CAPTURE(path);
     Problem pb = read_spec(path).problem;
     SearchOptions three;
@@ -159,7 +145,7 @@ TEST_CASE("explorer: any number of threads gives the same result") {
 // cannot prove that no state was missed.  On two threads, as the workers look bits up too.
 TEST_CASE("explorer: a roomy bitstate search reaches what the exact one does, and proves nothing") {
   int compared = 0;
-  for (const std::string& path : small_specs({"/specs"})) {
+  for (const std::string& path : test::small_specs({"/specs"})) {
     CAPTURE(path);
     Problem pb = read_spec(path).problem;
     SearchOptions bits;

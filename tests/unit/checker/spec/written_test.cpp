@@ -7,28 +7,14 @@
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <filesystem>
-
 #include "checker/explicit/explorer.hpp"
 #include "checker/report/text.hpp"
+#include "spec_corpus.hpp"
 #include "written_forms.hpp"
 
 using namespace pasid;
 
 namespace {
-
-std::vector<std::string> corpus() {
-  std::vector<std::string> out;
-  for (const char* dir : {"/specs", "/specs/smt"})
-    for (const auto& e :
-         std::filesystem::directory_iterator(PASIDCHECK_SOURCE_DIR + std::string(dir)))
-      if (e.path().extension() == ".json" &&
-          e.path().stem().string().find("-large") == std::string::npos)
-        out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 void same_counterexample(const Problem& a, const Counterexample& x, const Problem& b,
                          const Counterexample& y) {
@@ -46,7 +32,7 @@ TEST_CASE("written forms of the built-in invariants agree with them on every spe
   auto forms = test::written_forms();
   REQUIRE(forms.size() == static_cast<std::size_t>(kInvariantCount));
   int compared = 0;
-  for (const std::string& path : corpus()) {
+  for (const std::string& path : test::small_specs({"/specs", "/specs/smt"})) {
     CAPTURE(path);
     Spec spec = read_spec(path);
     if (path.find("/written-") != std::string::npos) continue;  // written already
