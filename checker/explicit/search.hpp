@@ -102,10 +102,7 @@ class Search {
   std::pair<std::uint32_t, bool> add(const State<Concrete>& s) {
     pack_representative(context(), s, packed_.data());
     auto added = insert(packed_.data());
-    if (added.second && keeps_concrete()) {
-      codec_.pack(s, packed_.data());
-      keep_concrete(packed_.data());
-    }
+    keep_if_new(added.second, s);
     return added;
   }
 
@@ -125,6 +122,13 @@ class Search {
 
   /// The newest stored state itself, packed (when keeps_concrete()).
   void keep_concrete(const std::uint8_t* packed) { concrete_.push_back(packed); }
+
+  /// Keeps state s itself, just inserted, if it was new and the visited set does not.
+  void keep_if_new(bool is_new, const State<Concrete>& s) {
+    if (!is_new || !keeps_concrete()) return;
+    codec_.pack(s, packed_.data());
+    keep_concrete(packed_.data());
+  }
 
   /// The state stored as number i (itself, not its representative).
   const std::uint8_t* stored(std::uint32_t i) const {
