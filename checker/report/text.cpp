@@ -1,5 +1,6 @@
 #include "text.hpp"
 
+#include <bit>
 #include <cstdio>
 #include <string_view>
 
@@ -116,8 +117,7 @@ std::string format_counterexample(const Problem& pb, const Counterexample& cex) 
 std::string format_bitstate(const Stats& st) {
   const Stats::Bitstate& b = *st.bitstate;
   const auto bits = static_cast<double>(b.bits);
-  int log2 = 0;
-  while ((std::uint64_t{1} << log2) < b.bits) ++log2;
+  const int log2 = std::countr_zero(b.bits);  // the table has a power of two bits
   std::string out = "bitstate:\n";
   out += "  table        2^" + std::to_string(log2) + " bits (" + fixed(bits / 8 / (1 << 20), 1) +
          " MiB), " + std::to_string(b.hashes) + " bits a state, " +
