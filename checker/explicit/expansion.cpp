@@ -38,10 +38,6 @@ void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, Expans
   out.fresh.push_back(static_cast<std::uint32_t>(at / w));
   out.rep.insert(out.rep.end(), rep, rep + w);
   out.key.push_back(b.key[n]);
-  if (c.keep_concrete) {
-    out.concrete.resize(at + w);
-    c.codec.pack(next, &out.concrete[at]);
-  }
   std::uint64_t premises = 0;
   bool state = any_broken(c.pb, c.state_invariants, b.from, log, next,
                           [&](std::size_t j) { premises |= std::uint64_t{1} << j; });

@@ -1,6 +1,6 @@
 #pragma once
 // The transitions out of a run of stored states, computed on worker threads: for each, the
-// packed representative and state, and the invariant verdicts, so that the search only has
+// packed representative, and the invariant verdicts, so that the search only has
 // to add them to its table in order (the same order, the same verdicts, whatever the
 // number of threads).
 
@@ -23,7 +23,6 @@ struct ExpansionContext {
   const StateCodec& codec;
   const Visited& visited;  ///< read only: a successor found there is not new
   bool symmetry;
-  bool keep_concrete;  ///< the search stores the state itself beside its representative
   const std::vector<std::size_t>& step_invariants;   // positions in pb.invariants
   const std::vector<std::size_t>& state_invariants;  // at most 64 of them
   std::function<const std::uint8_t*(std::uint32_t)> stored;
@@ -37,10 +36,9 @@ struct Expansion {
   std::vector<std::uint32_t> first;     ///< per state, its first record; one more at the end
   std::vector<std::uint32_t> instance;  ///< per record
   std::vector<std::uint8_t> step_broken;
-  std::vector<std::uint32_t> fresh;    ///< per record: kKnown, or its number among the new
-  std::vector<std::uint8_t> rep;       ///< per new: codec width bytes, the representative
-  std::vector<std::uint64_t> key;      ///< per new: the representative's Visited::key_of
-  std::vector<std::uint8_t> concrete;  ///< per new, with keep_concrete: the state itself
+  std::vector<std::uint32_t> fresh;  ///< per record: kKnown, or its number among the new
+  std::vector<std::uint8_t> rep;     ///< per new: codec width bytes, the representative
+  std::vector<std::uint64_t> key;    ///< per new: the representative's Visited::key_of
   std::vector<std::uint8_t> state_broken;
   std::vector<std::uint64_t> state_premises;  ///< bit j: state_invariants[j]'s premise held
   std::vector<std::uint64_t> step_premises;   ///< per position in pb.invariants, summed

@@ -39,10 +39,7 @@ Result Search::run() {
   Log<Concrete> none;
   add(init);
   Verdicts v = check_step(init, none, init, true, kNoParent, 0);
-  if (graph_) {
-    graph_->states.push_back(init);
-    graph_->breaks.push_back(v.state);
-  }
+  if (graph_) record_state(0, v.state);
   if (!done()) {
     bool parallel = options_.threads > 1 && !graph_ && state_invariants_.size() <= 64;
     parallel ? explore_parallel() : explore();
@@ -98,8 +95,11 @@ std::vector<Instance> Search::path_to(std::uint32_t t, std::vector<std::uint32_t
 Counterexample Search::counterexample() const {
   std::vector<Instance> path;
   if (violation_->from != kNoParent) {
-    path = path_to(violation_->from, nullptr);
-    path.push_back(instances_[static_cast<unsigned>(violation_->instance)]);
+    std::vector<std::uint32_t> states;
+    path = path_to(violation_->from, &states);
+    path =
+        real_path(context(), states, path, instances_[static_cast<unsigned>(violation_->instance)],
+                  violation_->invariant);
   }
   auto cex = replay_path(pb_, path, violation_->invariant);
   if (!cex) throw std::logic_error("internal error: a counterexample does not replay");

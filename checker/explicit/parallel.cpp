@@ -42,7 +42,6 @@ void Search::merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r) 
     if (n + 16 < e.key.size()) visited_.prefetch(e.key[n + 16]);
     if (n + 8 < e.key.size()) visited_.prepare_more(e.key[n + 8]);
     is_new = insert(&e.rep[n * w], e.key[n]).second;
-    if (is_new && keeps_concrete()) keep_concrete(&e.concrete[n * w]);
   }
   if (is_new)
     for (std::size_t j = 0; j < state_invariants_.size(); ++j)

@@ -30,7 +30,7 @@ class Search {
         codec_(pb.bounds),
         visited_(codec_.width(), options),
         packed_(codec_.width()),
-        concrete_(codec_.width()) {
+        kept_(codec_.width()) {
     stats_.rule_fired.assign(kRuleCount, 0);
     stats_.premise_held.assign(pb.invariants.size(), 0);
     stats_.seen.assign(kSeenKinds, 0);
@@ -68,7 +68,7 @@ class Search {
   Visited visited_;
   std::vector<std::uint8_t> packed_;
   std::uint32_t count_ = 0;  // states stored
-  Arena concrete_;           // unless visited_ keeps them: the states, by index
+  Arena kept_;               // with bitstate, which keeps no states: the states, by index
   std::vector<std::uint32_t> level_first_{0, 1};  // index of each BFS level's first state
   std::vector<std::size_t> step_invariants_;      // positions in pb_.invariants
   std::vector<std::size_t> state_invariants_;
@@ -94,45 +94,27 @@ class Search {
   /// What a bitstate search may have missed; without a violation, the verdict is unknown.
   void report_bitstate(Result& r);
 
-  /// Whether stored states are kept beside visited_ (which keeps representatives, or bits).
-  bool keeps_concrete() const { return symmetry_ || !visited_.exact(); }
-
   /// Adds a state unless its representative was seen; its index, and whether it is new.
-  /// The state itself is kept for expansion, so every stored state lies on a real path.
+  /// What is stored, and expanded, is the representative: a renaming of a state reached,
+  /// with renamed successors.  counterexample() renames a path of them back.
   std::pair<std::uint32_t, bool> add(const State<Concrete>& s) {
     pack_representative(context(), s, packed_.data());
-    auto added = insert(packed_.data());
-    keep_if_new(added.second, s);
-    return added;
+    return insert(packed_.data(), visited_.prepare(packed_.data()));
   }
 
-  /// The same, packed (the representative); the caller keeps the state itself if new.
-  std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep) {
-    return insert(rep, visited_.prepare(rep));
-  }
-
-  /// The same, with visited_.prepare(rep)'s key.
+  /// The same, packed (the representative), with visited_.prepare(rep)'s key.
   std::pair<std::uint32_t, bool> insert(const std::uint8_t* rep, std::uint64_t key) {
     auto [index, is_new] = visited_.insert(rep, key);
     if (!is_new) return {index, false};
     if (graph_ && count_ >= max_states_)
       throw std::length_error("more than " + std::to_string(max_states_) + " states");
+    if (!visited_.exact()) kept_.push_back(rep);
     return {count_++, true};
   }
 
-  /// The newest stored state itself, packed (when keeps_concrete()).
-  void keep_concrete(const std::uint8_t* packed) { concrete_.push_back(packed); }
-
-  /// Keeps state s itself, just inserted, if it was new and the visited set does not.
-  void keep_if_new(bool is_new, const State<Concrete>& s) {
-    if (!is_new || !keeps_concrete()) return;
-    codec_.pack(s, packed_.data());
-    keep_concrete(packed_.data());
-  }
-
-  /// The state stored as number i (itself, not its representative).
+  /// The state stored as number i, packed.
   const std::uint8_t* stored(std::uint32_t i) const {
-    return keeps_concrete() ? concrete_[i] : visited_.at(i);
+    return visited_.exact() ? visited_.at(i) : kept_[i];
   }
 
   /// Starts BFS level d+1 when state i is the first of level d.
@@ -170,19 +152,22 @@ class Search {
   bool done() const { return (violation_ && !graph_) || out_of_memory_; }
 
   /// Bytes held by the visited set and the stored states.
-  std::size_t memory() const { return visited_.memory() + concrete_.memory(); }
+  std::size_t memory() const { return visited_.memory() + kept_.memory(); }
 
   /// Every 1024 expanded states: the memory limit, and progress about once an interval.
   void pace(std::uint32_t expanded);
 
-  void record(std::uint32_t from, std::pair<std::uint32_t, bool> to, std::size_t k,
-              const State<Concrete>& next, Verdicts v) {
+  void record(std::uint32_t from, std::pair<std::uint32_t, bool> to, std::size_t k, Verdicts v) {
     if (!graph_) return;
-    if (to.second) {
-      graph_->states.push_back(next);
-      graph_->breaks.push_back(v.state);
-    }
+    if (to.second) record_state(to.first, v.state);
     graph_->edges.push_back({from, to.first, instances_[k], v.step});
+  }
+
+  /// Graph mode: stored state i (a representative) as a node.
+  void record_state(std::uint32_t i, bool breaks) {
+    graph_->states.emplace_back();
+    codec_.unpack(stored(i), graph_->states.back());
+    graph_->breaks.push_back(breaks);
   }
 
   /// What the expansion of states needs from the search (read only while it runs).
@@ -192,7 +177,6 @@ class Search {
             codec_,
             visited_,
             symmetry_,
-            keeps_concrete(),
             step_invariants_,
             state_invariants_,
             [this](std::uint32_t i) { return stored(i); }};

@@ -23,8 +23,7 @@ void Search::add_step(std::uint32_t i, const Batch& b, std::size_t n) {
   ++stats_.rule_fired[static_cast<unsigned>(instances_[k].rule)];
   count_observations(b.log[n], stats_.seen, stats_.pasid_frees_at);
   auto to = insert(&b.rep[n * codec_.width()], b.key[n]);
-  keep_if_new(to.second, next);
-  record(i, to, k, next, check_step(b.from, b.log[n], next, to.second, i, static_cast<int>(k)));
+  record(i, to, k, check_step(b.from, b.log[n], next, to.second, i, static_cast<int>(k)));
 }
 
 }  // namespace pasid
