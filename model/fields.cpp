@@ -34,4 +34,12 @@ std::pair<int, int> field_range(const FieldId& id, const Bounds& b, bool full_ra
   return {0, 1};  // the booleans
 }
 
+bool field_written(const FieldId& id, const Design& z) {
+  std::string_view f = id.field;
+  if (f == "ipi" || f == "waits" || f == "fpregs" || f == "xsave") return z.pasid_by_ipi;
+  if (f == "refs") return z.pasid_free == FreeSite::last_unbind;
+  if (f == "lam") return z.has_lam;
+  return true;
+}
+
 }  // namespace pasid

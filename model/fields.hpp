@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "design.hpp"
 #include "state.hpp"
 
 namespace pasid {
@@ -75,5 +76,11 @@ void visit_fields(const Bounds& b, F&& f, S&... s) {
 /// The range of values field `id` can take within bounds b: the model's type invariant.
 /// PASID fields range over 0..b.pasids concretely and over 0..kPasidMax with full_range.
 std::pair<int, int> field_range(const FieldId& id, const Bounds& b, bool full_range = false);
+
+/// Whether a rule of design z can change field id from its initial value.  Not: design A's
+/// fields (ipi, waits, fpregs, xsave) outside design A, the PASID references (refs) where
+/// the PASID is not freed at the last unbind, LAM (lam) before 6.4.  A packed state gives
+/// the others no bits.
+bool field_written(const FieldId& id, const Design& z);
 
 }  // namespace pasid

@@ -1,9 +1,11 @@
 #pragma once
 // Packed states of one width, numbered in the order they were added, in chunks of 2^16
-// states: the first chunk grows as a vector does, every later one is allocated whole.  A
-// vector of all states would hold up to twice what it needs after a doubling (and copy
-// everything at each); here the waste is under one chunk, and nothing moves.
+// states: the first chunk grows by an eighth at a time, every later one is allocated
+// whole.  A vector of all states would hold up to twice what it needs after a doubling (and
+// copy everything at each); here the waste is under an eighth of the first chunk or one
+// later chunk, and nothing moves once the first chunk is full.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -21,7 +23,10 @@ class Arena {
       chunks_.emplace_back();
       if (chunks_.size() > 1) chunks_.back().reserve(kChunk * width_);
     }
-    chunks_.back().insert(chunks_.back().end(), packed, packed + width_);
+    Chunk& c = chunks_.back();
+    if (c.size() == c.capacity())  // the first chunk only
+      c.reserve(std::min(kChunk, c.size() / width_ + c.size() / width_ / 8 + 256) * width_);
+    c.insert(c.end(), packed, packed + width_);
   }
   const std::uint8_t* operator[](std::uint32_t i) const {
     return &chunks_[i >> kChunkBits][(i & (kChunk - 1)) * width_];

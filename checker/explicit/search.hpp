@@ -27,7 +27,7 @@ class Search {
       : pb_(pb),
         options_(options),
         instances_(rule_instances(pb.bounds)),
-        codec_(pb.bounds),
+        codec_(pb.bounds, pb.design),
         visited_(codec_.width(), options),
         packed_(codec_.width()),
         kept_(codec_.width()) {

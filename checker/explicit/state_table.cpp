@@ -14,7 +14,7 @@ namespace pasid {
 static_assert(sizeof(Concrete::Bool) == 1 && sizeof(Concrete::Int) == 1);
 static_assert(std::is_trivially_copyable_v<State<Concrete>>);
 
-StateCodec::StateCodec(const Bounds& b) : bounds_(b) {
+StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
   int total = 0;
   State<Concrete> s{};
   const auto* base = reinterpret_cast<const unsigned char*>(&s);
@@ -22,12 +22,13 @@ StateCodec::StateCodec(const Bounds& b) : bounds_(b) {
       b,
       [&](const FieldId& id, auto& v) {
         auto [low, high] = field_range(id, b);
+        if (!field_written(id, z)) high = low;  // its initial value
         int bits = 0;
         while ((1 << bits) <= high - low) ++bits;
         auto offset = static_cast<std::size_t>(reinterpret_cast<const unsigned char*>(&v) - base);
         auto at = static_cast<unsigned>(total);
-        layout_.push_back({offset, low, high, bits, at / 64, at % 64, at % 64 + bits > 64});
-        ids_.push_back(id);
+        (bits ? layout_ : fixed_)
+            .push_back({offset, low, high, bits, at / 64, at % 64, at % 64 + bits > 64, id});
         total += bits;
       },
       s);
@@ -35,19 +36,28 @@ StateCodec::StateCodec(const Bounds& b) : bounds_(b) {
   assert(width_ <= kMaxWords * 8);
 }
 
-void StateCodec::out_of_range(std::size_t field, int value) const {
-  throw std::logic_error("internal error: " + field_name(ids_[field]) + " = " +
-                         std::to_string(value) + " is outside its range");
+void StateCodec::out_of_range(const Layout& l, int value) const {
+  throw std::logic_error("internal error: " + field_name(l.id) + " = " + std::to_string(value) +
+                         " is outside its range");
+}
+
+void StateCodec::check_fixed(const State<Concrete>& s) const {
+  const auto* bytes = reinterpret_cast<const std::int8_t*>(&s);
+  int moved = 0;
+  for (const Layout& l : fixed_) moved |= bytes[l.offset] ^ l.low;
+  if (moved) [[unlikely]]
+    for (const Layout& l : fixed_)
+      if (bytes[l.offset] != l.low) out_of_range(l, bytes[l.offset]);
 }
 
 void StateCodec::pack(const State<Concrete>& s, std::uint8_t* out) const {
   std::uint64_t words[kMaxWords] = {};
   const auto* bytes = reinterpret_cast<const std::int8_t*>(&s);
-  for (std::size_t i = 0; i < layout_.size(); ++i) {
-    const Layout& l = layout_[i];
+  check_fixed(s);
+  for (const Layout& l : layout_) {
     int x = bytes[l.offset];
     if (x < l.low || x > l.high) [[unlikely]]
-      out_of_range(i, x);
+      out_of_range(l, x);
     auto u = static_cast<std::uint64_t>(x - l.low);
     words[l.word] |= u << l.shift;
     if (l.spans) words[l.word + 1] |= u >> (64 - l.shift);
@@ -65,9 +75,10 @@ void StateCodec::unpack(const std::uint8_t* in, State<Concrete>& s) const {
     u &= (std::uint64_t{1} << l.bits) - 1;
     bytes[l.offset] = static_cast<std::int8_t>(static_cast<int>(u) + l.low);
   }
+  for (const Layout& l : fixed_) bytes[l.offset] = static_cast<std::int8_t>(l.low);
 }
 
-StateTable::StateTable(std::size_t width) : width_(width), arena_(width), slots_(1024, 0) {}
+StateTable::StateTable(std::size_t width) : width_(width), arena_(width), narrow_(1024, 0) {}
 
 bool StateTable::same(const std::uint8_t* a, const std::uint8_t* b) const {
   if (width_ < 8) return std::memcmp(a, b, width_) == 0;
@@ -101,44 +112,37 @@ std::uint64_t StateTable::hash(const std::uint8_t* p) const {
   return hash_packed(p, width_, 0x9e3779b97f4a7c15ull ^ width_);
 }
 
-void StateTable::grow() {
-  decltype(slots_) bigger(slots_.size() * 2, 0);
-  std::size_t mask = bigger.size() - 1;
-  for (std::uint32_t idx : slots_) {
+template <class S, class T>
+void StateTable::rehash(const Slots<S>& from, Slots<T>& to) const {
+  std::size_t mask = to.size() - 1;
+  for (std::uint32_t idx : from) {
     if (!idx) continue;
     std::size_t j = hash(at(idx - 1)) & mask;
-    while (bigger[j]) j = (j + 1) & mask;
-    bigger[j] = idx;
-  }
-  slots_.swap(bigger);
-}
-
-std::pair<std::uint32_t, bool> StateTable::insert(const std::uint8_t* packed, std::uint64_t h) {
-  if ((count_ + 1) * 4 > slots_.size() * 3) grow();
-  std::size_t mask = slots_.size() - 1;
-  for (std::size_t j = h & mask;; j = (j + 1) & mask) {
-    std::uint32_t idx = slots_[j];
-    if (!idx) {
-      assert(count_ < std::numeric_limits<std::uint32_t>::max() - 1);
-      arena_.push_back(packed);
-      slots_[j] = ++count_;
-      return {count_ - 1, true};
-    }
-    if (same(at(idx - 1), packed)) return {idx - 1, false};
+    while (to[j]) j = (j + 1) & mask;
+    to[j] = static_cast<T>(idx);
   }
 }
 
-bool StateTable::contains(const std::uint8_t* packed, std::uint64_t h) const {
-  std::size_t mask = slots_.size() - 1;
-  for (std::size_t j = h & mask;; j = (j + 1) & mask) {
-    std::uint32_t idx = slots_[j];
-    if (!idx) return false;
-    if (same(at(idx - 1), packed)) return true;
+void StateTable::grow() {
+  std::size_t n = slot_count() * 2;
+  if (!wide_.empty()) {
+    Slots<std::uint32_t> bigger(n, 0);
+    rehash(wide_, bigger);
+    wide_.swap(bigger);
+  } else if (n <= kMaxNarrow) {
+    Slots<std::uint16_t> bigger(n, 0);
+    rehash(narrow_, bigger);
+    narrow_.swap(bigger);
+  } else {
+    wide_.assign(n, 0);
+    rehash(narrow_, wide_);
+    Slots<std::uint16_t>().swap(narrow_);
   }
 }
 
 std::size_t StateTable::memory() const {
-  return arena_.memory() + slots_.capacity() * sizeof(std::uint32_t);
+  return arena_.memory() + narrow_.capacity() * sizeof(std::uint16_t) +
+         wide_.capacity() * sizeof(std::uint32_t);
 }
 
 }  // namespace pasid

@@ -2,7 +2,9 @@
 // The set of visited states: bit-packed states in one arena (in discovery order, so the
 // arena is also the BFS queue) and an open-addressing table of indices into it.
 
+#include <cassert>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,10 +15,11 @@
 
 namespace pasid {
 
-/// Packs a state's live fields, each in as many bits as its range needs.
+/// Packs a state's live fields, each in as many bits as its range needs: none for a field
+/// the design never writes.
 class StateCodec {
  public:
-  explicit StateCodec(const Bounds& b);
+  StateCodec(const Bounds& b, const Design& z);
   /// Bytes of one packed state.
   std::size_t width() const { return width_; }
   /// Throws std::logic_error if a field is outside its range (a model bug).
@@ -34,19 +37,66 @@ class StateCodec {
     unsigned word;  // where the field's bits start in the packed words
     unsigned shift;
     bool spans;  // continues into the next word
+    FieldId id;  // for the message when the field leaves its range
   };
   Bounds bounds_;
-  std::vector<Layout> layout_;
-  std::vector<FieldId> ids_;  // for the message when a field leaves its range
+  std::vector<Layout> layout_;  // the fields with bits
+  std::vector<Layout> fixed_;   // the fields the design never writes: no bits, always `low`
 
-  [[noreturn]] void out_of_range(std::size_t field, int value) const;
+  [[noreturn]] void out_of_range(const Layout& l, int value) const;
+  /// Throws std::logic_error if a field the design never writes was written.
+  void check_fixed(const State<Concrete>& s) const;
   std::size_t width_ = 0;
 };
 
 /// A 64-bit hash of a packed state of `width` bytes; different seeds give different hashes.
 std::uint64_t hash_packed(const std::uint8_t* p, std::size_t width, std::uint64_t seed);
 
+/// Packed states in an arena, under an open-addressing table of their indices (+ 1; 0 is
+/// an empty slot), linear probing, at most 3/4 full.  A table of up to 2^16 slots holds
+/// 2-byte indices, a larger one 4-byte ones: at the default bounds (about 10^4 states) the
+/// index costs 3.5 bytes a state instead of 7.
 class StateTable {
+  template <class S>
+  using Slots = std::vector<S, HugePageAllocator<S>>;  // 0: empty; else index + 1
+  static constexpr std::size_t kMaxNarrow = std::size_t{1} << 16;
+
+  std::size_t width_;
+  std::uint32_t count_ = 0;
+  Arena arena_;
+  Slots<std::uint16_t> narrow_;  // while the table has at most kMaxNarrow slots
+  Slots<std::uint32_t> wide_;    // after
+
+  std::size_t slot_count() const { return wide_.empty() ? narrow_.size() : wide_.size(); }
+  template <class F>
+  decltype(auto) with_slots(F&& f) {
+    return wide_.empty() ? f(narrow_) : f(wide_);
+  }
+  template <class F>
+  decltype(auto) with_slots(F&& f) const {
+    return wide_.empty() ? f(narrow_) : f(wide_);
+  }
+  template <class S>
+  std::pair<std::uint32_t, bool> insert_into(Slots<S>& slots, const std::uint8_t* packed,
+                                             std::uint64_t h) {
+    std::size_t mask = slots.size() - 1;
+    for (std::size_t j = h & mask;; j = (j + 1) & mask) {
+      std::uint32_t idx = slots[j];
+      if (!idx) {
+        assert(count_ < std::numeric_limits<std::uint32_t>::max() - 1);
+        arena_.push_back(packed);
+        slots[j] = static_cast<S>(++count_);
+        return {count_ - 1, true};
+      }
+      if (same(at(idx - 1), packed)) return {idx - 1, false};
+    }
+  }
+  bool same(const std::uint8_t* a, const std::uint8_t* b) const;
+  void grow();
+  /// Every index of `from` into `to` (empty, larger).
+  template <class S, class T>
+  void rehash(const Slots<S>& from, Slots<T>& to) const;
+
  public:
   explicit StateTable(std::size_t width);
   /// Adds a packed state; returns its index and whether it was new.
@@ -54,38 +104,43 @@ class StateTable {
     return insert(packed, hash(packed));
   }
   /// The same, given hash(packed).
-  std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed, std::uint64_t h);
+  std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed, std::uint64_t h) {
+    if ((std::size_t{count_} + 1) * 4 > slot_count() * 3) grow();
+    return with_slots([&](auto& slots) { return insert_into(slots, packed, h); });
+  }
   std::uint64_t hash(const std::uint8_t* p) const;
   /// Hints for a search about to insert states with these hashes: bring the table slot,
   /// then (once the slot is in cache) the state it names, into cache.  No effect on content.
   void prefetch_slot(std::uint64_t h) const {
-    __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+    with_slots([&](const auto& slots) { __builtin_prefetch(&slots[h & (slots.size() - 1)]); });
   }
   void prefetch_state(std::uint64_t h) const {
     // The states of the first two slots probed: at the loads kept, a lookup that finds
     // its state finds it there but for a few percent.
-    std::size_t mask = slots_.size() - 1, j = h & mask;
-    if (std::uint32_t idx = slots_[j]) {
-      __builtin_prefetch(at(idx - 1));
-      if (std::uint32_t next = slots_[(j + 1) & mask]) __builtin_prefetch(at(next - 1));
-    }
+    with_slots([&](const auto& slots) {
+      std::size_t mask = slots.size() - 1, j = h & mask;
+      if (std::uint32_t idx = slots[j]) {
+        __builtin_prefetch(at(idx - 1));
+        if (std::uint32_t next = slots[(j + 1) & mask]) __builtin_prefetch(at(next - 1));
+      }
+    });
   }
   /// Whether a packed state with hash h is in the table (safe from many threads while none
   /// inserts).
-  bool contains(const std::uint8_t* packed, std::uint64_t h) const;
+  bool contains(const std::uint8_t* packed, std::uint64_t h) const {
+    return with_slots([&](const auto& slots) {
+      std::size_t mask = slots.size() - 1;
+      for (std::size_t j = h & mask;; j = (j + 1) & mask) {
+        std::uint32_t idx = slots[j];
+        if (!idx) return false;
+        if (same(at(idx - 1), packed)) return true;
+      }
+    });
+  }
   const std::uint8_t* at(std::uint32_t i) const { return arena_[i]; }
   std::uint32_t size() const { return count_; }
   /// Bytes held by the arena and the index table.
   std::size_t memory() const;
-
- private:
-  std::size_t width_;
-  std::uint32_t count_ = 0;
-  Arena arena_;
-  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> slots_;  // 0: empty; else index + 1
-
-  bool same(const std::uint8_t* a, const std::uint8_t* b) const;
-  void grow();
 };
 
 }  // namespace pasid

@@ -54,3 +54,36 @@ TEST_CASE("state table: insert numbers new states in order and finds old ones, a
     CHECK(table.size() == n);
   }
 }
+
+TEST_CASE("arena and table: about 10^4 states of 9 bytes cost under 13.5 bytes each") {
+  // The default bounds' size: the first chunk grows by an eighth at a time, and the table
+  // of 2^14 slots holds 2-byte indices.
+  const std::size_t width = 9;
+  const std::uint32_t n = 9251;
+  StateTable table(width);
+  for (std::uint32_t i = 0; i < n; ++i) table.insert(packed(i, width).data());
+  CHECK(table.memory() >= n * width + 16384 * 2);
+  CHECK(table.memory() < n * 27 / 2);
+}
+
+TEST_CASE("codec: a field the design never writes takes no bits, and writing it is a model bug") {
+  Bounds b;
+  Design a;
+  a.pasid_by_ipi = true;  // design A: ipi, waits, fpregs and xsave of every thread
+  StateCodec v518(b, Design{}), design_a(b, a);
+  CHECK(v518.width() < design_a.width());
+  // Slots past the bounds are not packed: `back` starts with the initial state's.
+  State<Concrete> s = initial_state<Concrete>(), back = s;
+  std::array<std::uint8_t, 128> out{};
+  v518.pack(s, out.data());
+  back.threads[0].ipi = true;  // unpack sets it to its only value
+  back.mms[0].users = 3;
+  v518.unpack(out.data(), back);
+  CHECK(back == s);
+  s.threads[1].ipi = true;
+  CHECK_THROWS_WITH_AS(v518.pack(s, out.data()), "internal error: t1.ipi = 1 is outside its range",
+                       std::logic_error);
+  design_a.pack(s, out.data());
+  design_a.unpack(out.data(), back);
+  CHECK(back == s);
+}
