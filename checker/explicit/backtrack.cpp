@@ -1,7 +1,6 @@
 #include "backtrack.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 
 #include "successor.hpp"
@@ -47,8 +46,8 @@ bool allocates(Param p) {
 /// from cur that r makes into `in`.  That is `in` renamed back, or, where that takes a new
 /// slot (thread, process, mm, file, PASID) other than cur's lowest free one, the same call
 /// with cur's own; the two free slots are alike, so r with their names exchanged still
-/// takes cur to the same state.  For each, in search order, calls accept(next, log, r'),
-/// r' taking its successor `next` where `in` goes, until accept returns true.
+/// takes cur to the same state.  For each, in search order, calls accept(step, next, log,
+/// r'), r' taking its successor `next` where `in` goes, until accept returns true.
 template <class Accept>
 bool step_like(const ExpansionContext& c, const State<Concrete>& cur, const Renaming& r,
                const Instance& in, Accept&& accept) {

@@ -165,7 +165,7 @@ class Search {
 
   /// Graph mode: stored state i (a representative) as a node.
   void record_state(std::uint32_t i, bool breaks) {
-    graph_->states.emplace_back();
+    graph_->states.push_back(initial_state<Concrete>());  // for the slots past the bounds
     codec_.unpack(stored(i), graph_->states.back());
     graph_->breaks.push_back(breaks);
   }
