@@ -13,7 +13,7 @@
 namespace pasid {
 
 /// mm_users, mm_count and the bonds' users equal the tasks, users and files they count;
-/// a freed mm is empty.
+/// an mm without users maps nothing, and a freed one has no PASID.
 template <class D>
 typename D::Bool counts_match(const Bounds& b, const State<D>& s) {
   auto r = D::truth(true);
@@ -22,9 +22,9 @@ typename D::Bool counts_match(const Bounds& b, const State<D>& s) {
     auto users = count_of<D>(b.threads, [&](int t) { return runs_on(s, b, t, m); });
     r = r && mm.users == users &&
         mm.count == ite(users > 0, D::num(1), D::num(0)) + live_bonds(s, b, m);
-    auto empty = mm.pasid == kNoPasid;
-    for (int f = 0; f < b.files; ++f) empty = empty && !mm.portal[f];
-    r = r && implies(mm.count == 0, empty);
+    auto unmapped = D::truth(true);  // __mmput's exit_mmap() unmaps every VMA
+    for (int f = 0; f < b.files; ++f) unmapped = unmapped && !mm.portal[f];
+    r = r && implies(mm.users == 0, unmapped) && implies(mm.count == 0, mm.pasid == kNoPasid);
     for (int d = 0; d < b.devices; ++d) {
       auto files =
           count_of<D>(b.files, [&](int f) { return s.files[f].dev == d && s.files[f].mm == m; });
@@ -35,7 +35,8 @@ typename D::Bool counts_match(const Bounds& b, const State<D>& s) {
   return r;
 }
 
-/// Threads belong to live process slots, processes with threads have an mm, and a file
+/// Threads belong to live process slots, processes with threads have an mm (and those
+/// without hold neither an mm nor an fd), and a file
 /// names a device and an mm exactly while it is referenced.
 template <class D>
 typename D::Bool tasks_placed(const Bounds& b, const State<D>& s) {
@@ -44,9 +45,11 @@ typename D::Bool tasks_placed(const Bounds& b, const State<D>& s) {
     const auto& th = s.threads[t];
     r = r && ite(th.alive, th.proc >= 0 && th.proc < b.processes, th.proc == kNone);
   }
-  for (int p = 0; p < b.processes; ++p)
-    r = r && ite(process_alive(s, b, p), s.procs[p].mm >= 0 && s.procs[p].mm < b.mms,
-                 s.procs[p].mm == kNone);
+  for (int p = 0; p < b.processes; ++p) {
+    auto closed = s.procs[p].mm == kNone;  // a dead process holds no mm and no fd
+    for (int f = 0; f < b.files; ++f) closed = closed && !s.procs[p].fd[f];
+    r = r && ite(process_alive(s, b, p), s.procs[p].mm >= 0 && s.procs[p].mm < b.mms, closed);
+  }
   for (int f = 0; f < b.files; ++f) {
     const auto& file = s.files[f];
     r = r && ite(file.dev == kNone, file.mm == kNone && !file_referenced(s, b, f),

@@ -50,4 +50,17 @@ TEST_CASE("lemmas: a miscounted state breaks them") {
   s.mms[1].count = 0;
   s.alloc.owner[1] = 1;  // PASID 2 owned by a freed mm
   CHECK_FALSE(owners_live(w.b, s));
+  s = w.s;  // the opener gone, its bond keeping mm0: counted right ...
+  s.threads[0] = {};
+  s.threads[0].proc = kNone;
+  s.procs[0].mm = kNone;
+  s.procs[0].fd[0] = false;
+  s.mms[0].users = 0;
+  s.mms[0].count = 1;
+  CHECK(counts_match(w.b, s));
+  s.mms[0].portal[0] = true;  // ... but an mm without users maps nothing (exit_mmap)
+  CHECK_FALSE(counts_match(w.b, s));
+  s = w.s;
+  s.procs[1].fd[0] = true;  // a dead process holding an fd
+  CHECK_FALSE(tasks_placed(w.b, s));
 }
