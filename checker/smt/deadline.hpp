@@ -2,6 +2,8 @@
 // Wall-clock budget of an SMT engine, handed to each solver call as its time-out.
 
 #include <z3++.h>
+
+#include <algorithm>
 #include <chrono>
 
 namespace pasid::smt {
@@ -20,6 +22,15 @@ class Deadline {
   void arm(z3::context& ctx, Solver& s) const {
     if (limit_ <= 0) return;
     double left = std::max(0.001, limit_ - elapsed());
+    z3::params p(ctx);
+    p.set("timeout", static_cast<unsigned>(left * 1000));
+    s.set(p);
+  }
+
+  /// The same, but at most `seconds` (a try that may be cut short and asked another way).
+  template <class Solver>
+  void arm(z3::context& ctx, Solver& s, double seconds) const {
+    double left = limit_ > 0 ? std::max(0.001, std::min(seconds, limit_ - elapsed())) : seconds;
     z3::params p(ctx);
     p.set("timeout", static_cast<unsigned>(left * 1000));
     s.set(p);

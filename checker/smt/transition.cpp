@@ -36,14 +36,10 @@ SymbolicStep Transition::encode(const SymState& x, const SymState& next,
   z3::expr_vector enabled(ctx);
   Log<Z3Domain> log;
   for (int i = static_cast<int>(instances_.size()) - 1; i >= 0; --i) {
-    const Instance& in = instances_[static_cast<std::size_t>(i)];
-    Args<Z3Domain> a = symbolic_args(in, p);
     z3::expr fires = fire[static_cast<unsigned>(i)];
-    enabled.push_back(fires && rule_guard(in.rule, x, b, pb_.design, a).expr());
-    SymState post = x;
+    SymState post;
     Log<Z3Domain> seen;
-    Step<Z3Domain> st(post, b, pb_.design, seen);
-    rule_effect(in.rule, st, a);
+    enabled.push_back(fires && fire_one(x, static_cast<std::size_t>(i), p, post, seen));
     z3::expr_vector after = state_terms(b, post);
     for (unsigned f = 0; f < after.size(); ++f)
       if (!z3::eq(after[f], before[f])) chain[f] = z3::ite(fires, after[f], chain[f].expr());
@@ -56,6 +52,16 @@ SymbolicStep Transition::encode(const SymState& x, const SymState& next,
   z3::expr_vector frame(ctx);
   for (unsigned f = 0; f < now.size(); ++f) frame.push_back(now[f] == chain[f].expr());
   return {z3::mk_or(enabled) && z3::atmost(fire, 1) && z3::mk_and(frame), std::move(log), fire, p};
+}
+
+z3::expr Transition::fire_one(const SymState& x, std::size_t i, const z3::expr& p, SymState& post,
+                              Log<Z3Domain>& log) const {
+  const Instance& in = instances_[i];
+  Args<Z3Domain> a = symbolic_args(in, p);
+  post = x;
+  Step<Z3Domain> st(post, pb_.bounds, pb_.design, log);
+  rule_effect(in.rule, st, a);
+  return rule_guard(in.rule, x, pb_.bounds, pb_.design, a).expr();
 }
 
 z3::expr Transition::initial(const SymState& x) const {

@@ -30,6 +30,13 @@ class Transition {
 
   SymbolicStep encode(const SymState& x, const SymState& next, const std::string& tag) const;
 
+  /// Instance i alone from x, its bind taking PASID p: returns its guard, and puts the
+  /// state after it (as terms over x) into `post` and its observations into `log`.  The
+  /// step relation is the disjunction of these over the instances; a check of one step
+  /// can ask them one at a time, each a far smaller query.
+  z3::expr fire_one(const SymState& x, std::size_t i, const z3::expr& p, SymState& post,
+                    Log<Z3Domain>& log) const;
+
   /// The state x == the initial state.
   z3::expr initial(const SymState& x) const;
 
