@@ -35,14 +35,15 @@ bool refuted(z3::solver& s, const std::vector<z3::expr>& splits, std::size_t nex
   return true;
 }
 
-/// The cases a step of instance `in` from x splits into when it is slow: whether each
-/// other thread lives in the actor's process.  A SIGSEGV or an exit tears down the whole
-/// group, and Z3 handles each group far better on its own: at the default bounds, 3 s a
-/// case where the whole took 80.
+/// The cases a step of instance `in` from x splits into when it is slow: which mm the
+/// actor runs on, and whether each other thread lives in its process.  A SIGSEGV or an
+/// exit tears down the whole group and maybe its mm, and Z3 handles each case far better
+/// on its own: at the default bounds, 3 s a case where the whole took 80.
 std::vector<z3::expr> group_cases(const Bounds& b, const SymState& x, const Instance& in) {
   std::vector<z3::expr> cases;
   int actor = in.args.thread;
   if (actor == kNone) return cases;
+  for (int m = 0; m + 1 < b.mms; ++m) cases.push_back((mm_of(x, b, actor) == m).expr());
   const auto& me = x.threads[static_cast<unsigned>(actor)];
   for (int j = 0; j < b.threads; ++j) {
     const auto& t = x.threads[static_cast<unsigned>(j)];
