@@ -20,11 +20,7 @@ class Deadline {
   /// Sets the solver's time-out to what is left (nothing when there is no limit).
   template <class Solver>
   void arm(z3::context& ctx, Solver& s) const {
-    if (limit_ <= 0) return;
-    double left = std::max(0.001, limit_ - elapsed());
-    z3::params p(ctx);
-    p.set("timeout", static_cast<unsigned>(left * 1000));
-    s.set(p);
+    if (limit_ > 0) arm(ctx, s, limit_);
   }
 
   /// The same, but at most `seconds` (a try that may be cut short and asked another way).
