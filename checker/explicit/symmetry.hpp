@@ -5,6 +5,9 @@
 // ordered by a signature that does not depend on slot names: states that differ only by slot names
 // mostly collapse to one representative.  Ties are left in slot order, so the form is
 // near-canonical: sound (it is always a renaming), not always the smallest orbit count.
+// Free mms and PASIDs keep their slots while something still names one (a stale MSR, a
+// leaked PASID's owner): the next allocation takes the lowest free slot, so there which
+// free slot is which matters.
 // The order: mms, then devices and PASID values (by the mms they belong to), then files,
 // processes and threads, each sorted by keys over the sorts already renamed.
 
