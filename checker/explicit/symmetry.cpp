@@ -79,16 +79,20 @@ Order renamed_of(const Order& order, int n) {
   return renamed;
 }
 
+/// Slot i of a takes old slot order[i], for the first n slots.
+template <class A>
+void permute(A& a, const Order& order, int n) {
+  A old = a;
+  for (int i = 0; i < n; ++i) a[i] = old[order[i]];
+}
+
 // Each apply_<sort>(s, b, order) moves the slots of one sort (slot new takes old slot
 // order[new]) and renames every reference to them; it returns renamed[old] = new.
 
 Order apply_mms(St& s, const Bounds& b, const Order& order) {
   Order renamed = renamed_of(order, b.mms);
-  St old = s;
-  for (int m = 0; m < b.mms; ++m) {
-    s.mms[m] = old.mms[order[m]];
-    for (int d = 0; d < b.devices; ++d) s.bonds[d][m] = old.bonds[d][order[m]];
-  }
+  permute(s.mms, order, b.mms);
+  for (int d = 0; d < b.devices; ++d) permute(s.bonds[d], order, b.mms);
   for (int p = 0; p < b.processes; ++p) rename(s.procs[p].mm, renamed);
   for (int f = 0; f < b.files; ++f) rename(s.files[f].mm, renamed);
   for (int p = 0; p < b.pasids; ++p) rename(s.alloc.owner[p], renamed);
@@ -97,8 +101,7 @@ Order apply_mms(St& s, const Bounds& b, const Order& order) {
 
 Order apply_devices(St& s, const Bounds& b, const Order& order) {
   Order renamed = renamed_of(order, b.devices);
-  St old = s;
-  for (int d = 0; d < b.devices; ++d) s.bonds[d] = old.bonds[order[d]];
+  permute(s.bonds, order, b.devices);
   for (int f = 0; f < b.files; ++f) rename(s.files[f].dev, renamed);
   return renamed;
 }
@@ -108,8 +111,7 @@ Order apply_pasids(St& s, const Bounds& b, const Order& order) {
   auto value = [&renamed](Concrete::Int& p) {
     if (p != kNoPasid) p = static_cast<Concrete::Int>(renamed[p - 1] + 1);
   };
-  St old = s;
-  for (int i = 0; i < b.pasids; ++i) s.alloc.owner[i] = old.alloc.owner[order[i]];
+  permute(s.alloc.owner, order, b.pasids);
   for (int m = 0; m < b.mms; ++m) value(s.mms[m].pasid);
   for (int t = 0; t < b.threads; ++t) {
     value(s.threads[t].msr_pasid);
@@ -121,26 +123,21 @@ Order apply_pasids(St& s, const Bounds& b, const Order& order) {
 }
 
 Order apply_files(St& s, const Bounds& b, const Order& order) {
-  St old = s;
-  for (int f = 0; f < b.files; ++f) {
-    s.files[f] = old.files[order[f]];
-    for (int p = 0; p < b.processes; ++p) s.procs[p].fd[f] = old.procs[p].fd[order[f]];
-    for (int m = 0; m < b.mms; ++m) s.mms[m].portal[f] = old.mms[m].portal[order[f]];
-  }
+  permute(s.files, order, b.files);
+  for (int p = 0; p < b.processes; ++p) permute(s.procs[p].fd, order, b.files);
+  for (int m = 0; m < b.mms; ++m) permute(s.mms[m].portal, order, b.files);
   return renamed_of(order, b.files);
 }
 
 Order apply_procs(St& s, const Bounds& b, const Order& order) {
   Order renamed = renamed_of(order, b.processes);
-  St old = s;
-  for (int p = 0; p < b.processes; ++p) s.procs[p] = old.procs[order[p]];
+  permute(s.procs, order, b.processes);
   for (int t = 0; t < b.threads; ++t) rename(s.threads[t].proc, renamed);
   return renamed;
 }
 
 Order apply_threads(St& s, const Bounds& b, const Order& order) {
-  St old = s;
-  for (int t = 0; t < b.threads; ++t) s.threads[t] = old.threads[order[t]];
+  permute(s.threads, order, b.threads);
   return renamed_of(order, b.threads);
 }
 
