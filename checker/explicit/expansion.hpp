@@ -58,8 +58,8 @@ void pack_representative(const ExpansionContext& c, const State<Concrete>& next,
 /// Expands [begin, end) into `out` (on the calling thread).
 void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, Expansion& out);
 
-/// Expands [begin, end) split into `parts` runs, one thread each.
+/// Expands [begin, end) on `threads` threads: its blocks, in order.
 std::vector<Expansion> expand_parallel(const ExpansionContext& c, std::uint32_t begin,
-                                       std::uint32_t end, int parts);
+                                       std::uint32_t end, int threads);
 
 }  // namespace pasid

@@ -116,7 +116,8 @@ TEST_CASE("explorer: progress is reported about once an interval while it runs")
 
 // --threads: the successors of each run of states are computed by workers and added in the
 // sequential order, so the verdict, the counterexample and every count are the same.  Three
-// threads split runs unevenly; the corpus has violations found early, late and never.
+// threads take blocks of a run in whatever order they come; the corpus has violations found
+// early, late and never.
 TEST_CASE("explorer: any number of threads gives the same result") {
   int compared = 0;
   for (const std::string& path : test::small_specs({"/specs", "/specs/written"})) {
