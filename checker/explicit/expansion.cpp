@@ -1,5 +1,6 @@
 #include "expansion.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -19,9 +20,51 @@ void pack_representative(const ExpansionContext& c, const State<Concrete>& next,
 
 namespace {
 
+/// The successors of one expansion that may be new, by representative: one reached twice
+/// (from two states of the run, as two orders of the same steps often are) is copied and
+/// checked once.  Open addressing over their numbers in the expansion, plus one.
+class MaybeNew {
+ public:
+  explicit MaybeNew(std::size_t width) : w_(width) {}
+
+  /// The number in e of a maybe-new successor equal to rep (with key `key`), and false; or,
+  /// if there is none, the number rep takes as e's next one, and true.
+  std::pair<std::uint32_t, bool> find_or_add(const Expansion& e, const std::uint8_t* rep,
+                                             std::uint64_t key) {
+    auto next = static_cast<std::uint32_t>(e.key.size());
+    if ((std::size_t{next} + 1) * 2 > slots_.size()) grow(e);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t j = (key >> 32) & mask;; j = (j + 1) & mask) {
+      std::uint32_t s = slots_[j];
+      if (!s) {
+        slots_[j] = next + 1;
+        return {next, true};
+      }
+      if (e.key[s - 1] == key && std::equal(rep, rep + w_, &e.rep[(s - 1) * w_]))
+        return {s - 1, false};
+    }
+  }
+
+ private:
+  std::size_t w_;
+  std::vector<std::uint32_t> slots_;
+
+  void grow(const Expansion& e) {
+    slots_.assign(std::max<std::size_t>(256, slots_.size() * 2), 0);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t n = 0; n < e.key.size(); ++n) {
+      std::size_t j = (e.key[n] >> 32) & mask;
+      while (slots_[j]) j = (j + 1) & mask;
+      slots_[j] = n + 1;
+    }
+  }
+};
+
 /// Appends one record: step n of batch b and its verdicts; the state invariants only when
-/// its successor is not known already (the search checks them on new states only).
-void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, Expansion& out) {
+/// its successor is not known already, and not met before in this expansion (the search
+/// checks them on new states only).
+void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, MaybeNew& maybe,
+                Expansion& out) {
   const std::size_t w = c.codec.width();
   const State<Concrete>& next = b.next[n];
   const Log<Concrete>& log = b.log[n];
@@ -35,8 +78,9 @@ void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, Expans
     out.fresh.push_back(kKnown);
     return;
   }
-  std::size_t at = out.rep.size();
-  out.fresh.push_back(static_cast<std::uint32_t>(at / w));
+  auto [number, added] = maybe.find_or_add(out, rep, b.key[n]);
+  out.fresh.push_back(number);
+  if (!added) return;
   out.rep.insert(out.rep.end(), rep, rep + w);
   out.key.push_back(b.key[n]);
   std::uint64_t premises = 0;
@@ -54,10 +98,11 @@ void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, E
   out.seen.assign(kSeenKinds, 0);
   out.frees_at.assign(kFreeSites, 0);
   Lookahead ahead(c);
+  MaybeNew maybe(c.codec.width());
   for (std::uint32_t i = begin; i < end; ++i) {
     out.first.push_back(static_cast<std::uint32_t>(out.instance.size()));
     const Batch& b = ahead.at(i, end);
-    for (std::size_t n = 0; n < b.size; ++n) add_record(c, b, n, out);
+    for (std::size_t n = 0; n < b.size; ++n) add_record(c, b, n, maybe, out);
     if (b.error) {
       out.error = b.error;
       out.error_state = i;

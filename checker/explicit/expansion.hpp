@@ -37,6 +37,7 @@ struct Expansion {
   std::vector<std::uint32_t> instance;  ///< per record
   std::vector<std::uint8_t> step_broken;
   std::vector<std::uint32_t> fresh;  ///< per record: kKnown, or its number among the new
+                                     ///< (two records of one successor share one)
   std::vector<std::uint8_t> rep;     ///< per new: codec width bytes, the representative
   std::vector<std::uint64_t> key;    ///< per new: the representative's Visited::key_of
   std::vector<std::uint8_t> state_broken;
