@@ -23,7 +23,7 @@ struct ExpansionContext {
   const StateCodec& codec;
   const Visited& visited;  ///< read only: a successor found there is not new
   bool symmetry;
-  const std::vector<std::size_t>& step_invariants;   // positions in pb.invariants
+  const std::vector<std::size_t>& step_invariants;   // positions in pb.invariants, at most 64
   const std::vector<std::size_t>& state_invariants;  // at most 64 of them
   std::function<const std::uint8_t*(std::uint32_t)> stored;
 };

@@ -2,8 +2,6 @@
 // One step of the concrete model, and the invariant check over it: what the explorer
 // does per transition, and what replaying a counterexample does per step.
 
-#include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -24,14 +22,6 @@ void successor(const Problem& pb, const State<Concrete>& s, const Instance& in, 
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
                             const State<Concrete>& post);
 
-/// Checks the invariants at positions which[0..n) (n <= 64) of pb.invariants over one step:
-/// whether one broke, or `broke` already (then no more is checked but premises).  Sets bit
-/// j of `held` for each which[j] whose premise held.  Out of line, so that every search
-/// runs the same code for it.
-bool broken_among(const Problem& pb, const std::size_t* which, std::size_t n,
-                  const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
-                  bool broke, std::uint64_t& held);
-
 /// Checks the invariants at positions `which` of pb.invariants over one step: whether one
 /// broke.  Calls premise(j) for each which[j] whose premise held.
 template <class F>
@@ -39,15 +29,21 @@ bool any_broken(const Problem& pb, const std::vector<std::size_t>& which,
                 const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
                 F&& premise) {
   bool any = false;
-  for (std::size_t at = 0; at < which.size(); at += 64) {
-    std::uint64_t held = 0;
-    std::size_t n = std::min<std::size_t>(64, which.size() - at);
-    any = broken_among(pb, which.data() + at, n, pre, log, post, any, held);
-    for (; held != 0; held &= held - 1)
-      premise(at + static_cast<std::size_t>(std::countr_zero(held)));
+  for (std::size_t j = 0; j < which.size(); ++j) {
+    const Property& p = pb.invariants[which[j]];
+    if (property_premise(p, pb.bounds, pre, log, post)) premise(j);
+    any = any || !property_holds(p, pb.bounds, pre, log, post);
   }
   return any;
 }
+
+/// any_broken for at most 64 invariants, out of line and with every invariant inlined:
+/// bit j of `held` for which[j]'s premise.  The workers of a parallel search call it; in
+/// their loop the compiler had kept the invariants out of line, for a sixth more
+/// instructions (callgrind).
+bool broken_among(const Problem& pb, const std::vector<std::size_t>& which,
+                  const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
+                  std::uint64_t& held);
 
 /// Adds a step's observations to per-kind and per-free-site counts.
 void count_observations(const Log<Concrete>& log, std::vector<std::uint64_t>& seen,
