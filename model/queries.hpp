@@ -5,11 +5,17 @@
 
 namespace pasid {
 
+/// Whether thread t is alive in process p (a slot number, or a term naming one).
+template <class D, class P>
+typename D::Bool in_process(const State<D>& s, int t, const P& p) {
+  return s.threads[t].alive && s.threads[t].proc == p;
+}
+
 /// A process is alive while one of its threads is.
 template <class D>
 typename D::Bool process_alive(const State<D>& s, const Bounds& b, int p) {
   auto r = D::truth(false);
-  for (int t = 0; t < b.threads; ++t) r = r || (s.threads[t].alive && s.threads[t].proc == p);
+  for (int t = 0; t < b.threads; ++t) r = r || in_process(s, t, p);
   return r;
 }
 
@@ -24,8 +30,7 @@ typename D::Int count_of(int n, P&& pred) {
 /// The number of alive threads of process p.
 template <class D>
 typename D::Int process_threads(const State<D>& s, const Bounds& b, int p) {
-  return count_of<D>(b.threads,
-                     [&](int t) { return s.threads[t].alive && s.threads[t].proc == p; });
+  return count_of<D>(b.threads, [&](int t) { return in_process(s, t, p); });
 }
 
 /// Whether thread t is alive and free to run user code: in design A it is not inside an

@@ -208,7 +208,7 @@ Order sort_procs(const St& s, const Bounds& b) {
     for (int f = 0; f < b.files; ++f) k[2] |= s.procs[p].fd[f] << f;
     std::array<int, kMaxThreads> sig{};  // the group's threads, as a sorted multiset
     for (int t = 0; t < b.threads; ++t)
-      if (s.threads[t].alive && s.threads[t].proc == p) sig[t] = 1 + thread_signature(s.threads[t]);
+      if (in_process(s, t, p)) sig[t] = 1 + thread_signature(s.threads[t]);
     std::sort(sig.begin(), sig.end());
     std::copy(sig.begin(), sig.end(), k.begin() + 4);
     return k;

@@ -122,7 +122,7 @@ void Printer::task_lines(const State<Concrete>& pre, const TraceStep& st, int t)
     line(pid, ".....", "sched_process_fork: comm=wl pid=%d child_comm=wl child_pid=%d", pid, child);
   } else if (r == rule_index<Exec>()) {
     for (int j = 0; j < pb_.bounds.threads; ++j)
-      if (j != t && pre.threads[j].alive && pre.threads[j].proc == pre.threads[t].proc)
+      if (j != t && in_process(pre, j, pre.threads[t].proc))
         line(pid_[j], ".....", "sched_process_exit: comm=wl pid=%d prio=120", pid_[j]);
     line(pid, ".....", "exec_mm_release: (exec_mm_release+0x0/0x20) mm=0x%llx", mm_ptr(mm));
     line(pid, ".....", "sched_process_exec: filename=/bin/wl pid=%d old_pid=%d", pid, pid);

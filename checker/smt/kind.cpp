@@ -44,11 +44,9 @@ std::vector<z3::expr> group_cases(const Bounds& b, const SymState& x, const Inst
   int actor = in.args.thread;
   if (actor == kNone) return cases;
   for (int m = 0; m + 1 < b.mms; ++m) cases.push_back((mm_of(x, b, actor) == m).expr());
-  const auto& me = x.threads[static_cast<unsigned>(actor)];
-  for (int j = 0; j < b.threads; ++j) {
-    const auto& t = x.threads[static_cast<unsigned>(j)];
-    if (j != actor) cases.push_back(t.alive.expr() && t.proc.expr() == me.proc.expr());
-  }
+  const Term& group = x.threads[static_cast<unsigned>(actor)].proc;
+  for (int j = 0; j < b.threads; ++j)
+    if (j != actor) cases.push_back(in_process(x, j, group).expr());
   return cases;
 }
 

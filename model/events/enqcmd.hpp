@@ -92,7 +92,7 @@ struct Sigsegv {
     st.observe(Seen::sigsegv, 0, D::num(a.thread), s.files[a.file].dev, mm, pasid, D::num(1));
     auto group = s.threads[a.thread].proc;
     for (int j = 0; j < st.b.threads; ++j)  // SIGSEGV kills the whole thread group
-      st.when(s.threads[j].alive && s.threads[j].proc == group, [&] { do_exit(st, j); });
+      st.when(in_process(s, j, group), [&] { do_exit(st, j); });
   }
 };
 

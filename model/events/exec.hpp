@@ -28,7 +28,7 @@ struct Exec {
     st.for_slot(st.b.processes, s.threads[a.thread].proc, [&](int p) {
       for (int j = 0; j < st.b.threads; ++j) {  // de_thread: the siblings exit
         if (j == a.thread) continue;
-        st.when(s.threads[j].alive && s.threads[j].proc == p, [&] { do_exit(st, j); });
+        st.when(in_process(s, j, p), [&] { do_exit(st, j); });
       }
       auto old_mm = s.procs[p].mm;
       new_mm(st, a.new_mm, D::num(kNoPasid));
