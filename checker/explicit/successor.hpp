@@ -39,8 +39,8 @@ bool any_broken(const Problem& pb, const std::vector<std::size_t>& which,
 
 /// any_broken for at most 64 invariants, out of line and with every invariant inlined:
 /// bit j of `held` for which[j]'s premise.  The workers of a parallel search call it; in
-/// their loop the compiler had kept the invariants out of line, for a sixth more
-/// instructions (callgrind).
+/// their loop the compiler had kept the invariants out of line, and a whole search on two
+/// threads ran 12% more instructions (callgrind: 5.66 G against 5.04 G).
 bool broken_among(const Problem& pb, const std::vector<std::size_t>& which,
                   const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
                   std::uint64_t& held);
