@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <functional>
@@ -14,7 +15,9 @@ namespace pasid::replay {
 
 namespace {
 
-constexpr std::size_t kBlock = 1 << 22;  ///< bytes read at a time; also the longest line
+constexpr std::size_t kBlock = 1 << 22;  ///< the buffer: the longest line
+/// Bytes read at a time: few enough that they are still in the core's cache when parsed.
+constexpr std::size_t kChunk = 1 << 17;
 
 /// Calls f(line, number, complete) for each line of the file; `complete` is false for a
 /// last line without its newline.  Stops when f returns false.
@@ -31,7 +34,7 @@ void for_each_line(const std::string& path, F&& f) {
   std::size_t have = 0;
   std::int64_t number = 0;
   for (;;) {
-    ssize_t got = ::read(fd, buf.get() + have, kBlock - have);
+    ssize_t got = ::read(fd, buf.get() + have, std::min(kChunk, kBlock - have));
     if (got < 0 && errno == EINTR) continue;
     if (got < 0)
       throw InputError(path, 0, 0, std::string("cannot read the trace: ") + std::strerror(errno));
