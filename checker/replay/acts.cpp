@@ -2,6 +2,7 @@
 // kernel names it binds, or the kernel observation it checks.
 
 #include <algorithm>
+#include <cassert>
 
 #include "checker/error.hpp"
 #include "replayer.hpp"
@@ -13,31 +14,44 @@ bool Replayer::ignore() {
   return true;
 }
 
+int Replayer::chooser(const Hyp& h, const TraceEvent& e, int t) const {
+  if (t == kNone) return kNone;
+  switch (e.act) {
+    case Act::bind:
+    case Act::msr_write:
+    case Act::enqcmd:
+      return t;
+    case Act::sigsegv: {
+      int target = h.n.thread_of(e.given(Arg::pid) ? e[Arg::pid] : e.task);
+      for (int f = 0; target != kNone && f < pb_.bounds.files; ++f)
+        if (maps_portal(h.s, pb_.bounds, target, f)) return target;
+      return kNone;  // not from ENQCMD
+    }
+    default:
+      return kNone;
+  }
+}
+
+void Replayer::choose(const Hyp& h, const TraceEvent& e, int t, int target) {
+  switch (e.act) {
+    case Act::bind:
+      return bind(h, e, t);
+    case Act::msr_write:
+      if (!msr_write(h, e, t)) fail("the model's MSR of this task stays as it is");
+      return;
+    case Act::enqcmd:
+      portal_steps(h, e, t, rule_index<Enqcmd>());
+      return;
+    default:
+      assert(e.act == Act::sigsegv);
+      portal_steps(h, e, target, rule_index<Sigsegv>());
+      return;
+  }
+}
+
 void Replayer::expand(const Hyp& h, const TraceEvent& e) {
   int t = h.n.thread_of(e.task);
-  if (t != kNone) {  // the actions that may leave a choice: one successor per choice
-    switch (e.act) {
-      case Act::bind:
-        return bind(h, e, t);
-      case Act::msr_write:
-        if (!msr_write(h, e, t)) fail("the model's MSR of this task stays as it is");
-        return;
-      case Act::enqcmd:
-        portal_steps(h, e, t, rule_index<Enqcmd>());
-        return;
-      case Act::sigsegv: {
-        int target = h.n.thread_of(e.given(Arg::pid) ? e[Arg::pid] : e.task);
-        for (int f = 0; target != kNone && f < pb_.bounds.files; ++f)
-          if (maps_portal(h.s, pb_.bounds, target, f)) {
-            portal_steps(h, e, target, rule_index<Sigsegv>());
-            return;
-          }
-        break;  // not from ENQCMD
-      }
-      default:
-        break;
-    }
-  }
+  if (int target = chooser(h, e, t); target != kNone) return choose(h, e, t, target);
   next_.push_back(h);  // the rest: one successor or none, built in place
   Hyp& x = next_.back();
   x.broken_now = 0;

@@ -91,23 +91,21 @@ bool Replayer::feed(const TraceEvent& e) {
   next_.clear();
   reason_.clear();
   ignored_ = false;
+  if (o_.in_place && frontier_.size() == 1) {
+    int t = frontier_[0].n.thread_of(e.task);
+    if (chooser(frontier_[0], e, t) == kNone) return feed_in_place(e, t);
+  }
   for (const Hyp& h : frontier_) expand(h, e);
   if (ignored_) ++r_.ignored;
   if (next_.empty()) {
     diverge(e);
     return false;
   }
-  for (auto& x : next_) {
-    if (!x.broken_now || x.broke_at) continue;
-    x.broke_at = e.line;
-    x.broke = x.broken_now;
-    x.broke_path = x.path;
-  }
   std::swap(frontier_, next_);
   if (frontier_.size() > 1) {
     // Unbroken explanations first, so that a broken duplicate of one is the one dropped.
     std::stable_partition(frontier_.begin(), frontier_.end(),
-                          [](const Hyp& x) { return !x.broke_at; });
+                          [](const Hyp& x) { return !x.broken_now && !x.broke_at; });
     std::size_t kept = 0;
     for (std::size_t k = 0; k < frontier_.size() && kept < kMaxFrontier; ++k) {
       const Hyp& x = frontier_[k];
@@ -117,20 +115,41 @@ bool Replayer::feed(const TraceEvent& e) {
     }
     frontier_.resize(kept);
   }
-  if (frontier_.front().broke_at) {  // every explanation left broke an invariant
-    auto first =
-        std::min_element(frontier_.begin(), frontier_.end(),
-                         [](const Hyp& a, const Hyp& b) { return a.broke_at < b.broke_at; });
-    std::swap(frontier_.front(), *first);
-    const Hyp& h = frontier_.front();
-    r_.verdict = ReplayVerdict::violates;
-    r_.line = h.broke_at;
-    r_.stopped_at = e.line;
-    r_.invariant = std::countr_zero(h.broke);
-    r_.broken = h.broke;
+  return judge(e);
+}
+
+bool Replayer::feed_in_place(const TraceEvent& e, int t) {
+  Hyp& x = frontier_[0];
+  x.broken_now = 0;
+  if (!explain(x, e, t)) {
+    r_.verdict = ReplayVerdict::diverges;
+    r_.line = r_.stopped_at = e.line;
+    r_.retrace = true;
     return false;
   }
-  return true;
+  if (ignored_) ++r_.ignored;
+  return judge(e);
+}
+
+bool Replayer::judge(const TraceEvent& e) {
+  for (auto& x : frontier_) {
+    if (!x.broken_now || x.broke_at) continue;
+    x.broke_at = e.line;
+    x.broke = x.broken_now;
+    x.broke_path = x.path;
+  }
+  if (!frontier_.front().broke_at) return true;
+  // Every explanation left broke an invariant (unbroken ones come first).
+  auto first = std::min_element(frontier_.begin(), frontier_.end(),
+                                [](const Hyp& a, const Hyp& b) { return a.broke_at < b.broke_at; });
+  std::swap(frontier_.front(), *first);
+  const Hyp& h = frontier_.front();
+  r_.verdict = ReplayVerdict::violates;
+  r_.line = h.broke_at;
+  r_.stopped_at = e.line;
+  r_.invariant = std::countr_zero(h.broke);
+  r_.broken = h.broke;
+  return false;
 }
 
 bool Replayer::step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent& e) {

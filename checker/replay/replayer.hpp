@@ -30,6 +30,10 @@ struct ReplayOptions {
   std::vector<int> unobserved;  ///< rules that may run without a line (mapping.hpp)
   bool record = false;          ///< keep each hypothesis's path for a counterexample
   std::string file;             ///< the trace, for errors about the trace itself
+  /// While one explanation stands, step it in place instead of a copy of it.  A line it
+  /// cannot explain then leaves it half-changed: the result says `retrace`, and the same
+  /// lines replayed without this option say why.
+  bool in_place = false;
 };
 
 struct ReplayResult {
@@ -45,6 +49,7 @@ struct ReplayResult {
   std::int64_t ignored = 0;              ///< of those, about tasks or files outside the model
   std::vector<Instance> path;            ///< with `record`: the model steps up to the verdict
   std::vector<std::int64_t> path_lines;  ///< the trace line of each step
+  bool retrace = false;  ///< diverges in place: `message` is empty (ReplayOptions::in_place)
 };
 
 class Replayer {
@@ -95,6 +100,10 @@ class Replayer {
 
   // acts.cpp: one handler per kind of action; each returns whether x explains it.
   void expand(const Hyp& h, const TraceEvent& e);
+  /// The thread whose portals a line of action e uses, when it may have taken any of them
+  /// (one successor each); kNone when the line leaves no choice.
+  int chooser(const Hyp& h, const TraceEvent& e, int t) const;
+  void choose(const Hyp& h, const TraceEvent& e, int t, int target);
   bool explain(Hyp& x, const TraceEvent& e, int t);
   static Hyp fresh(const Hyp& h) {
     Hyp x = h;
@@ -120,6 +129,10 @@ class Replayer {
   std::uint64_t broken(std::uint64_t which, const State<Concrete>& pre, const Log<Concrete>& log,
                        const State<Concrete>& post) const;
   bool settle(Hyp& x, std::int64_t task, const Log<Concrete>& log);
+  bool feed_in_place(const TraceEvent& e, int t);
+  /// After line e: notes what each explanation broke; false (verdict `violates`) when
+  /// every explanation left has broken an invariant.
+  bool judge(const TraceEvent& e);
   void fail(const std::string& why);
   /// The trace has more live objects of a kind (`what`: "tasks alive", "devices", ...)
   /// than the model has slots: bad input, not a verdict.

@@ -1,6 +1,7 @@
 #include "run.hpp"
 
 #include <chrono>
+#include <stdexcept>
 
 #include "checker/error.hpp"
 #include "checker/explicit/successor.hpp"
@@ -36,9 +37,20 @@ ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& 
   ReplayRun run;
   run.mapping = mapping.name;
   ReplayOptions o{root_pid, mapping.unobserved, false, path};
+  o.in_place = true;
   Replayer first(pb, o);
   run.source = read_trace_piped(path, mapping, [&](const TraceEvent& e) { return first.feed(e); });
   run.result = first.finish();
+  o.in_place = false;
+  if (run.result.retrace) {  // the line that diverged, replayed again to say why
+    Replayer again(pb, o);
+    read_trace(
+        path, mapping, [&](const TraceEvent& e) { return again.feed(e); }, run.result.line);
+    ReplayResult why = again.finish();
+    if (why.verdict != ReplayVerdict::diverges || why.line != run.result.line)
+      throw std::logic_error("the replay diverges at a line it explains when replayed again");
+    run.result = why;
+  }
   if (run.result.verdict != ReplayVerdict::conforms) {
     // The reader may have gone past the line the replay stopped at: count up to there.
     run.source.lines = run.result.stopped_at;

@@ -19,15 +19,20 @@ namespace {
 
 constexpr std::int64_t kFork = 0x1200000, kThread = 0x3d0f00;
 
-/// Replays `events` (numbered from line 1) against `variant` + `mutants`.
+/// Replays `events` (numbered from line 1) against `variant` + `mutants`, twice side by
+/// side: stepping copies of each explanation, and stepping a lone one in place.  Both must
+/// agree on every line; a line the second cannot explain leaves it to the first to say why.
 class Run {
  public:
   explicit Run(const char* variant = "v5.18", std::initializer_list<const char*> muts = {}) {
     find_change(variants(), variant)->apply(design_);
     for (const char* m : muts) find_change(mutants(), m)->apply(design_);
     pb_ = replay_problem(design_);
-    replayer_ =
-        std::make_unique<Replayer>(pb_, ReplayOptions{0, {rule_index<GpFixup>()}, true, "t"});
+    ReplayOptions o{0, {rule_index<GpFixup>()}, true, "t"};
+    replayer_ = std::make_unique<Replayer>(pb_, o);
+    o.record = false;
+    o.in_place = true;
+    in_place_ = std::make_unique<Replayer>(pb_, o);
   }
   /// Feeds one action of `task`; false once the verdict is not "conforms".
   bool operator()(std::int64_t task, Act act,
@@ -37,15 +42,33 @@ class Run {
     e.task = task;
     e.act = act;
     for (auto [a, v] : args) e.set(a, v);
-    return replayer_->feed(e);
+    bool going = replayer_->feed(e);
+    CHECK(in_place_->feed(e) == going);
+    return going;
   }
-  ReplayResult finish() { return replayer_->finish(); }
+  ReplayResult finish() {
+    ReplayResult r = replayer_->finish(), q = in_place_->finish();
+    CHECK(q.verdict == r.verdict);
+    CHECK(q.line == r.line);
+    CHECK(q.invariant == r.invariant);
+    CHECK(q.events == r.events);
+    CHECK(q.ignored == r.ignored);
+    if (q.retrace) {
+      CHECK(q.message.empty());
+      CHECK(r.verdict == ReplayVerdict::diverges);
+    } else {
+      CHECK(q.message == r.message);
+      CHECK(q.steps == r.steps);
+      CHECK(q.observations == r.observations);
+    }
+    return r;
+  }
   const Problem& problem() const { return pb_; }
 
  private:
   Design design_;
   Problem pb_;
-  std::unique_ptr<Replayer> replayer_;
+  std::unique_ptr<Replayer> replayer_, in_place_;
   std::int64_t line_ = 0;
 };
 
