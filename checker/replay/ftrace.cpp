@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstring>
 
+#include "scan.hpp"
+
 namespace pasid::replay {
 
 namespace {
@@ -22,19 +24,6 @@ constexpr auto kDigitValue = [] {
                                   : 99;
   return t;
 }();
-
-/// Letters, digits, '_' and '.': the characters of an event name.
-constexpr auto kEventChars = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c)
-    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '.';
-  return t;
-}();
-
-bool is_event_char(char c) {
-  return kEventChars[static_cast<unsigned char>(c)];
-}
 
 bool has_control_chars(std::string_view s) {
   for (char ch : s) {
@@ -116,26 +105,6 @@ bool six_digits(const char* p, std::int64_t& out) {
   return true;
 }
 
-/// The first position from `at` of a byte of s equal to a, b or c (s.size() if none),
-/// eight bytes at a time.
-std::size_t find_first_of3(std::string_view s, std::size_t at, char a, char b, char c) {
-  if constexpr (std::endian::native == std::endian::little) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    auto zero_bytes = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };  // lowest exact
-    const std::uint64_t wa = kOnes * static_cast<unsigned char>(a);
-    const std::uint64_t wb = kOnes * static_cast<unsigned char>(b);
-    const std::uint64_t wc = kOnes * static_cast<unsigned char>(c);
-    for (; at + 8 <= s.size(); at += 8) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, s.data() + at, 8);
-      std::uint64_t m = zero_bytes(w ^ wa) | zero_bytes(w ^ wb) | zero_bytes(w ^ wc);
-      if (m != 0) return at + static_cast<std::size_t>(std::countr_zero(m) / 8);
-    }
-  }
-  while (at < s.size() && s[at] != a && s[at] != b && s[at] != c) ++at;
-  return at;
-}
-
 /// "comm-pid", possibly followed by "(tgid)".
 bool split_task(std::string_view task, TraceLine& out) {
   task = trim(task);
@@ -173,8 +142,7 @@ bool looks_like_timestamp(std::string_view token) {
 
 /// The event name and body after the timestamp.
 bool split_event(std::string_view rest, TraceLine& out) {
-  std::size_t k = 0;
-  while (k < rest.size() && is_event_char(rest[k])) ++k;
+  std::size_t k = event_name_length(rest);
   if (k == 0 || k == rest.size()) return false;
   out.event = rest.substr(0, k);
   if (rest[k] == ':') {
@@ -294,20 +262,21 @@ std::string_view field(const TraceLine& line, std::string_view key) {
       if (n-- == 0) return b.substr(start, at - start);
     }
   }
-  // One pass over the tokens: a key starts a token (after a blank, ',' or '(').
-  auto separator = [](char c) { return c == ' ' || c == ',' || c == '('; };
-  std::size_t at = 0;
-  while (at < b.size()) {
-    while (at < b.size() && separator(b[at])) ++at;
+  // The key's first two bytes found together, then the rest of it: a key starts a token
+  // (after a blank, ',' or '(') and is followed by '=', ':' or a blank.
+  auto next = [&](std::size_t at) {
+    return key.size() > 1 ? find_pair(b, at, key[0], key[1])
+                          : find_first_of3(b, at, key[0], key[0], key[0]);
+  };
+  for (std::size_t at = next(0); at < b.size(); at = next(at + 1)) {
     std::size_t v = at + key.size();
-    if (v < b.size() && (b[v] == '=' || b[v] == ':' || b[v] == ' ') && b[at] == key.front() &&
-        b.compare(at, key.size(), key) == 0) {
-      if (b[v] != ' ') ++v;
-      while (v < b.size() && b[v] == ' ') ++v;
-      std::size_t end = find_first_of3(b, v, ' ', ',', ')');
-      return b.substr(v, end - v);
-    }
-    at = find_first_of3(b, at, ' ', ',', '(');  // the next separator
+    if (v >= b.size() || (b[v] != '=' && b[v] != ':' && b[v] != ' ')) continue;
+    if (at > 0 && b[at - 1] != ' ' && b[at - 1] != ',' && b[at - 1] != '(') continue;
+    if (b.compare(at, key.size(), key) != 0) continue;
+    if (b[v] != ' ') ++v;
+    while (v < b.size() && b[v] == ' ') ++v;
+    std::size_t end = find_first_of3(b, v, ' ', ',', ')');
+    return b.substr(v, end - v);
   }
   return "";
 }
