@@ -168,12 +168,14 @@ std::string_view next_token(std::string_view s, std::size_t& at) {
 
 /// The kernel's own layout, "%16s-%-7d [%03d] %5s %12s: event": every part at a fixed
 /// column while uptime stays under 100,000 s.  Reads it by position, or returns false for
-/// the general parser to read (or reject) the line.
-bool parse_fixed(std::string_view line, TraceLine& out) {
+/// the general parser to read (or reject) the line.  Flattened: a call to one of its small
+/// helpers costs about what the helper does.
+[[gnu::flatten]] bool parse_fixed(std::string_view line, TraceLine& out) {
   constexpr std::size_t kDash = 16, kCpu = 25, kFlags = 31, kStamp = 37, kColon = 49;
   if (line.size() < kColon + 3 || line[kCpu] != '[' || line[kCpu + 4] != ']' ||
-      line[kDash] != '-' || line[kFlags - 1] != ' ' || line[kStamp - 1] != ' ' ||
-      line[kColon] != ':' || line[kColon + 1] != ' ' || line[kColon - 7] != '.')
+      line[kDash] != '-' || line[kCpu - 1] != ' ' || line[kFlags - 1] != ' ' ||
+      line[kStamp - 1] != ' ' || line[kColon] != ':' || line[kColon + 1] != ' ' ||
+      line[kColon - 7] != '.')
     return false;
   std::int64_t pid = 0;
   std::size_t k = kDash + 1;

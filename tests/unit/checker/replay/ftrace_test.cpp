@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
 using namespace pasid::replay;
 
 namespace {
@@ -144,4 +146,18 @@ TEST_CASE("ftrace: the kernel's fixed columns read the same as the general parse
        {"            init-1       [001] ...1.   907.12x456: sys_close(fd: 3)",
         "            init-1       [001] ...1.   9 7.123456: sys_close(fd: 3)"})
     CHECK(parse(text, l) == LineKind::bad);
+}
+
+TEST_CASE("ftrace: any pid column reads the same in the fixed columns as off them") {
+  std::mt19937 rng(11);
+  const std::string alphabet = "0123456789     x-";
+  for (int round = 0; round < 3000; ++round) {
+    std::string pid(8, ' ');
+    for (char& c : pid) c = alphabet[rng() % alphabet.size()];
+    std::string text = "            init-" + pid + "[001] ...1.   907.123456: sys_close(fd: 3)";
+    TraceLine fixed, general;
+    LineKind kind = parse(text, fixed);
+    CHECK(kind == parse(" " + text, general));
+    if (kind == LineKind::record) CHECK(fixed.pid == general.pid);
+  }
 }
