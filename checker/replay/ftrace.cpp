@@ -1,5 +1,6 @@
 #include "ftrace.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -274,7 +275,9 @@ std::string_view field(const TraceLine& line, std::string_view key) {
     std::size_t v = at + key.size();
     if (v >= b.size() || (b[v] != '=' && b[v] != ':' && b[v] != ' ')) continue;
     if (at > 0 && b[at - 1] != ' ' && b[at - 1] != ',' && b[at - 1] != '(') continue;
-    if (b.compare(at, key.size(), key) != 0) continue;
+    std::size_t same = std::min<std::size_t>(2, key.size());  // keys are short: no memcmp
+    while (same < key.size() && b[at + same] == key[same]) ++same;
+    if (same < key.size()) continue;
     if (b[v] != ' ') ++v;
     while (v < b.size() && b[v] == ' ') ++v;
     std::size_t end = find_first_of3(b, v, ' ', ',', ')');

@@ -76,9 +76,8 @@ class FtraceLines {
 
   bool line(std::string_view text, std::int64_t number, bool complete) {
     TraceLine l;
-    std::string why;
     int col = 0;
-    switch (parse_line(text, l, why, col)) {
+    switch (parse_line(text, l, why_, col)) {
       case LineKind::comment:
         return true;
       case LineKind::lost:
@@ -88,7 +87,7 @@ class FtraceLines {
                          "buffer_size_kb");
       case LineKind::bad:
         throw InputError(path_, static_cast<int>(number), col,
-                         complete ? why : "the last line is cut off: " + why);
+                         complete ? why_ : "the last line is cut off: " + why_);
       case LineKind::record:
         break;
     }
@@ -122,6 +121,7 @@ class FtraceLines {
   EventOut& out_;
   SourceStats& st_;
   std::int64_t last_ns_ = 0;
+  std::string why_;  ///< parse_line's reason for a bad line (a member: no string per line)
 
   static std::string seconds(std::int64_t ns) {
     char s[40];
