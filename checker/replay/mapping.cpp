@@ -127,9 +127,13 @@ void Mapping::index(int r) {
 }
 
 void Mapping::place(const std::string& event, int r) {
-  for (std::size_t k = hash(event) & (table.size() - 1);; k = (k + 1) & (table.size() - 1)) {
+  const Key key = key_of(event);
+  for (std::size_t k = key.hash() & (table.size() - 1);; k = (k + 1) & (table.size() - 1)) {
     Slot& slot = table[k];
-    if (slot.rules.empty()) slot.event = event;
+    if (slot.rules.empty()) {
+      slot.event = event;
+      slot.key = key;
+    }
     if (slot.event != event) continue;
     slot.rules.push_back(r);
     return;

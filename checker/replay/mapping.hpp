@@ -60,38 +60,49 @@ struct Mapping {
   /// trace line: an open-addressed table.
   const std::vector<int>* find(std::string_view event) const {
     if (table.empty()) return nullptr;
-    for (std::size_t k = hash(event) & (table.size() - 1);; k = (k + 1) & (table.size() - 1)) {
+    const Key key = key_of(event);
+    for (std::size_t k = key.hash() & (table.size() - 1);; k = (k + 1) & (table.size() - 1)) {
       const Slot& slot = table[k];
       if (slot.rules.empty()) return nullptr;
-      if (slot.event == event) return &slot.rules;
+      if (slot.key == key && (key.n <= 16 || slot.event == event)) return &slot.rules;
     }
   }
   /// Adds rule r for its event.
   void index(int r);
 
  private:
+  /// The length and the first and last eight bytes: event names differ there, and a name
+  /// of up to 16 bytes is all there.  (A short name is gathered in a register: a load of
+  /// bytes just stored piecewise would stall.)
+  struct Key {
+    std::uint64_t head = 0, tail = 0;
+    std::size_t n = 0;
+    bool operator==(const Key&) const = default;
+    std::size_t hash() const {
+      std::uint64_t h = (head * 0x9e3779b97f4a7c15ull) ^ (tail * 0xc2b2ae3d27d4eb4full) ^ n;
+      return static_cast<std::size_t>(h ^ (h >> 31));
+    }
+  };
+  static Key key_of(std::string_view s) {
+    Key key;
+    key.n = s.size();
+    if (key.n >= 8) {
+      std::memcpy(&key.head, s.data(), 8);
+      std::memcpy(&key.tail, s.data() + key.n - 8, 8);
+    } else {
+      for (std::size_t k = 0; k < key.n; ++k)
+        key.head |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+    }
+    return key;
+  }
+
   struct Slot {
     std::string event;
+    Key key;
     std::vector<int> rules;
   };
   std::vector<Slot> table;  ///< a power of two, at least twice the events
   void place(const std::string& event, int r);
-
-  /// The length and the first and last eight bytes: event names differ there.  (A short
-  /// name is gathered in a register: a load of bytes just stored piecewise would stall.)
-  static std::size_t hash(std::string_view s) {
-    std::uint64_t a = 0, b = 0;
-    std::size_t n = s.size();
-    if (n >= 8) {
-      std::memcpy(&a, s.data(), 8);
-      std::memcpy(&b, s.data() + n - 8, 8);
-    } else {
-      for (std::size_t k = 0; k < n; ++k)
-        a |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
-    }
-    std::uint64_t h = (a * 0x9e3779b97f4a7c15ull) ^ (b * 0xc2b2ae3d27d4eb4full) ^ n;
-    return static_cast<std::size_t>(h ^ (h >> 31));
-  }
 };
 
 /// Parses a mapping; throws InputError with the file, line and column.

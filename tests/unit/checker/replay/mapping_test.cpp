@@ -109,3 +109,28 @@ TEST_CASE("mapping: errors name the place") {
   CHECK(error(R"({"events": [{"event": "x", "act": "exit", "part": "middle"}]})") ==
         "1:51 \"part\" must be \"enter\" or \"exit\"");
 }
+
+TEST_CASE("mapping: an event is found by its whole name, whatever its length") {
+  // Names that share their length, first and last eight bytes (what the table hashes).
+  const std::vector<std::string> names = {"a",
+                                          "abcdefg",
+                                          "abcdefgh",
+                                          "abcdefgh_1",
+                                          "sched_a_process",
+                                          "sched_b_process",
+                                          "iommu_sva_x_bind_device",
+                                          "iommu_sva_y_bind_device"};
+  Mapping m;
+  for (const auto& name : names) {
+    m.rules.push_back(EventRule{name, CallPart::none, Act::exit, {}, {}});
+    m.index(static_cast<int>(m.rules.size()) - 1);
+  }
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const std::vector<int>* rules = m.find(names[k]);
+    REQUIRE(rules != nullptr);
+    CHECK(*rules == std::vector<int>{static_cast<int>(k)});
+  }
+  for (std::string_view other : {"", "b", "abcdefh", "abcdefgh_2", "sched_c_process",
+                                 "iommu_sva_z_bind_device", "iommu_sva_x_bind_devic"})
+    CHECK(m.find(other) == nullptr);
+}
