@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Generates an ftrace trace of LINES lines (default 10 million, about 1 GB) that the model
 # explains, and prints how fast `pasidcheck replay` reads it next to `wc -l` on the same
-# file (the best of three runs of each, the file in the page cache).
-#   bash bench/replay.sh [build-dir] [lines] [trace-file]
+# file in the page cache: the least of ROUNDS runs of each (default 5), `wc -l` and the
+# replay taking turns, so that a busy moment of a shared machine slows both alike.
+#   bash bench/replay.sh [build-dir] [lines] [trace-file] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -13,22 +14,23 @@ if [ ! -s "$trace" ]; then
   echo "writing $trace ..."
   awk -v LINES="$lines" -f bench/gen_trace.awk > "$trace"
 fi
-best() {  # the least wall time of three runs of "$@", in seconds
-  local b=""
-  for _ in 1 2 3; do
-    local s e
-    s=$(date +%s.%N)
-    "$@" > /dev/null
-    e=$(date +%s.%N)
-    b=$(echo "$s $e ${b:-1e9}" | awk '{t = $2 - $1; print (t < $3 ? t : $3)}')
-  done
-  echo "$b"
+rounds=${4:-5}
+seconds() {  # the wall time of one run of "$@"
+  local s e
+  s=$(date +%s.%N)
+  "$@" > /dev/null
+  e=$(date +%s.%N)
+  echo "$s $e" | awk '{print $2 - $1}'
 }
+least() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
 cat "$trace" > /dev/null  # into the page cache
 n=$(wc -l < "$trace")
 bytes=$(stat -c %s "$trace")
-wc_s=$(best wc -l "$trace")
-replay_s=$(best "$bin" replay --quiet "$trace")
+wc_s="" replay_s=""
+for _ in $(seq "$rounds"); do
+  wc_s=$(least "$wc_s" "$(seconds wc -l "$trace")")
+  replay_s=$(least "$replay_s" "$(seconds "$bin" replay --quiet "$trace")")
+done
 rss=$( { /usr/bin/time -f %M "$bin" replay --quiet "$trace" > /dev/null; } 2>&1 )
 "$bin" replay "$trace" | sed -n 2p
 printf '%-12s %-10s %-9s %-10s %-14s %-10s %-9s\n' lines MB "wc -l s" "replay s" "events/s" "x wc -l" "peak MiB"
