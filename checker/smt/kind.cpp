@@ -58,7 +58,7 @@ std::vector<z3::expr> group_cases(const Bounds& b, const SymState& x, const Inst
 bool lemmas_proved(const Transition& t, double seconds) {
   Deadline deadline(seconds);
   const Bounds& b = t.problem().bounds;
-  SymState x = fresh_state(b, "l");
+  SymState x = fresh_state(b, t.problem().design, "l");
   z3::solver s(z3_context());
   s.add(t.initial(x) && !t.lemmas(x));
   deadline.arm(z3_context(), s);

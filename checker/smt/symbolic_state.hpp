@@ -11,12 +11,16 @@ namespace pasid::smt {
 
 using SymState = State<Z3Domain>;
 
-/// A state of fresh constants, one per live field, named "<field>@<tag>" (or just
-/// "<field>" when the tag is empty).
-SymState fresh_state(const Bounds& b, const std::string& tag);
+/// A state of fresh constants, one per live field design z writes, named "<field>@<tag>"
+/// (or just "<field>" when the tag is empty).  A field z never writes (field_written) keeps
+/// its initial value: a variable there would let the solver start from values no rule can
+/// make (k-induction's step case did, in design A's fields of a 5.18 thread).
+SymState fresh_state(const Bounds& b, const Design& z, const std::string& tag);
 
 /// The state's live field terms, in visit_fields order.
 z3::expr_vector state_terms(const Bounds& b, const SymState& s);
+/// Those of them that are variables (fresh_state's constants), in the same order.
+z3::expr_vector state_variables(const Bounds& b, const SymState& s);
 
 /// a == b on every live field.
 z3::expr same_state(const Bounds& b, const SymState& x, const SymState& y);

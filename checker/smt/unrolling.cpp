@@ -3,12 +3,13 @@
 namespace pasid::smt {
 
 Unrolling::Unrolling(const Transition& t, std::string prefix) : t_(t), prefix_(std::move(prefix)) {
-  states_.push_back(fresh_state(t_.problem().bounds, prefix_ + "0"));
+  states_.push_back(fresh_state(t_.problem().bounds, t_.problem().design, prefix_ + "0"));
 }
 
 const SymbolicStep& Unrolling::extend() {
   int n = length();
-  states_.push_back(fresh_state(t_.problem().bounds, prefix_ + std::to_string(n + 1)));
+  states_.push_back(
+      fresh_state(t_.problem().bounds, t_.problem().design, prefix_ + std::to_string(n + 1)));
   steps_.push_back(t_.encode(state(n), state(n + 1), prefix_ + std::to_string(n)));
   return steps_.back();
 }
