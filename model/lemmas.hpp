@@ -79,10 +79,28 @@ typename D::Bool owners_live(const Bounds& b, const State<D>& s) {
   return r;
 }
 
+/// An MSR is valid exactly when it holds a PASID (every write of one writes both: the
+/// #GP fixup, a reset, design A's IPI); a free thread slot is clear (free_task), and so is
+/// a bond no file uses (the last release clears its PASID).
+template <class D>
+typename D::Bool slots_clear(const Bounds& b, const State<D>& s) {
+  auto r = D::truth(true);
+  for (int t = 0; t < b.threads; ++t) {
+    const auto& th = s.threads[t];
+    r = r && th.msr_valid == (th.msr_pasid != kNoPasid) &&
+        implies(!th.alive, !th.msr_valid && !th.activated && !th.waits && !th.fpregs &&
+                               th.xsave == kNoPasid);
+  }
+  for (int d = 0; d < b.devices; ++d)
+    for (int m = 0; m < b.mms; ++m)
+      r = r && implies(s.bonds[d][m].users == 0, s.bonds[d][m].pasid == kNoPasid);
+  return r;
+}
+
 /// Every lemma of this file.
 template <class D>
 typename D::Bool well_formed(const Bounds& b, const State<D>& s) {
-  return counts_match(b, s) && tasks_placed(b, s) && owners_live(b, s);
+  return counts_match(b, s) && tasks_placed(b, s) && owners_live(b, s) && slots_clear(b, s);
 }
 
 }  // namespace pasid

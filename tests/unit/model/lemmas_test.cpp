@@ -21,7 +21,8 @@ TEST_CASE("lemmas: the model's bookkeeping holds in reachable states of every de
       ++checked;
       if (well_formed(pb.bounds, s)) continue;
       broken += std::string(change.name) + (counts_match(pb.bounds, s) ? "" : " (counts)") +
-                (owners_live(pb.bounds, s) ? "" : " (owners)") + "; ";
+                (owners_live(pb.bounds, s) ? "" : " (owners)") +
+                (slots_clear(pb.bounds, s) ? "" : " (slots)") + "; ";
       return;
     }
     CHECK(checked > 100);
@@ -63,4 +64,16 @@ TEST_CASE("lemmas: a miscounted state breaks them") {
   s = w.s;
   s.procs[1].fd[0] = true;  // a dead process holding an fd
   CHECK_FALSE(tasks_placed(w.b, s));
+  s = w.s;
+  CHECK(slots_clear(w.b, s));
+  s.threads[0].msr_valid = true;  // a valid MSR holding no PASID
+  CHECK_FALSE(slots_clear(w.b, s));
+  s.threads[0].msr_pasid = 1;
+  CHECK(slots_clear(w.b, s));
+  s = w.s;
+  s.threads[1].fpregs = true;  // a free slot that is not clear
+  CHECK_FALSE(slots_clear(w.b, s));
+  s = w.s;
+  s.bonds[0][1].pasid = 1;  // an unused bond that keeps a PASID
+  CHECK_FALSE(slots_clear(w.b, s));
 }
