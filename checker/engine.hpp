@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/model.hpp"
@@ -85,10 +86,26 @@ struct SearchOptions {
   int bitstate_hashes = 3;
 };
 
+/// k-induction's counterexample to induction at the largest k it tried: k + 1 states
+/// joined by k steps, the first k keeping every invariant (the first perhaps unreachable),
+/// the last step breaking the invariants `broken` (positions in the problem's list).  The
+/// fields are as the solver chose them: PASIDs are 20-bit values, not the explicit model's
+/// small pool, so it is read, not replayed.  The fact that rules it out is a lemma to prove.
+struct InductionCti {
+  std::vector<std::vector<std::pair<FieldId, int>>> states;  ///< every live field
+  std::vector<std::string> steps;                            ///< the rule instance of each
+  std::vector<int> broken;
+  /// Whether the explicit model took the same steps from the first state, its PASIDs
+  /// renamed to allocator entries, and broke the same invariants.  False when a PASID value
+  /// names no entry, or more than one: the small pool cannot say it.
+  bool replayed = false;
+};
+
 struct Result {
   std::string engine;  ///< the engine that gave the verdict
   Verdict verdict = Verdict::unknown;
   std::optional<Counterexample> counterexample;
+  std::optional<InductionCti> cti;  ///< kind, not k-inductive: why the induction failed
   Stats stats;
   std::string reason;  ///< why the verdict is unknown
   std::string proof;   ///< why it holds, where the engine can say (k, an inductive invariant)

@@ -58,6 +58,19 @@ json counterexample_json(const Problem& pb, const Counterexample& cex) {
           {"steps", steps}};
 }
 
+/// Every state with every field as the solver chose it, the steps, and what breaks.
+json cti_json(const Problem& pb, const InductionCti& cti) {
+  json states = json::array();
+  for (const auto& fields : cti.states) {
+    json state = json::object();
+    for (const auto& [id, v] : fields) state[field_name(id)] = v;
+    states.push_back(state);
+  }
+  json broken = json::array();
+  for (int b : cti.broken) broken.push_back(pb.invariants[static_cast<unsigned>(b)].name);
+  return {{"broken", broken}, {"steps", cti.steps}, {"states", states}, {"replayed", cti.replayed}};
+}
+
 json stats_json(const Problem& pb, const Stats& st) {
   if (st.rule_fired.empty()) return {{"depth", st.depth}, {"seconds", st.seconds}};  // SMT
   json fired = json::object();
@@ -119,6 +132,7 @@ json result_json(const Spec& spec, const Result& r) {
   if (r.verdict == Verdict::unknown) out["reason"] = r.reason;
   if (r.counterexample)
     out["counterexample"] = counterexample_json(spec.problem, *r.counterexample);
+  if (r.cti) out["counterexample_to_induction"] = cti_json(spec.problem, *r.cti);
   json warnings = json::array();
   if (r.verdict == Verdict::holds && !r.stats.rule_fired.empty())
     for (const auto& w : vacuity_warnings(spec.problem, r.stats)) warnings.push_back(w);

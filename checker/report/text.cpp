@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "checker/explicit/instances.hpp"
+#include "cti.hpp"
 
 namespace pasid {
 
@@ -211,6 +212,7 @@ std::string format_report(const Spec& spec, const Result& r) {
   if (r.verdict == Verdict::unknown) out += ": " + r.reason;
   out += "\n";
   if (r.counterexample) out += format_counterexample(spec.problem, *r.counterexample);
+  if (r.cti) out += format_cti(spec.problem, *r.cti);
   if (r.engine != "explicit") return out + format_solver_stats(r);
   for (const Property& p : spec.problem.invariants)
     if (spec.problem.symmetry && p.names_pasids())

@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "bounded_search.hpp"
+#include "cti.hpp"
 #include "smt_engine.hpp"
 
 namespace pasid::smt {
@@ -102,16 +103,20 @@ class StepCase {
     s_.add(!u_.property(k - 1, false));
     deadline.arm(z3_context(), s_);
     z3::check_result r = s_.check();
+    if (r == z3::sat) cti_ = read_cti(t_, u_, k, s_.get_model());
     s_.pop();
     return r;
   }
   std::string reason_unknown() const { return s_.reason_unknown(); }
+  /// After deepen() gave sat: the counterexample to induction it found.
+  const InductionCti& cti() const { return cti_; }
 
  private:
   const Transition& t_;
   bool lemmas_;
   Unrolling u_;
   z3::solver s_;
+  InductionCti cti_;
 };
 
 }  // namespace
@@ -162,6 +167,7 @@ Result KInductionEngine::check(const Problem& pb) {
   }
   r.reason = "not k-inductive for k up to " + std::to_string(o_.depth) +
              ", and no counterexample that deep";
+  r.cti = step.cti();
   return r;
 }
 

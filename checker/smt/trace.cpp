@@ -24,14 +24,14 @@ int renamed_pasid(const Bounds& b, const z3::model& m, const SymState& x, int p)
   throw std::logic_error("a bind's PASID " + std::to_string(p) + " is in no allocator entry");
 }
 
+}  // namespace
+
 bool has_pasid_param(int rule) {
   const RuleInfo& info = rule_info(rule);
   for (int i = 0; i < info.param_count; ++i)
     if (info.params[static_cast<unsigned>(i)] == Param::pasid) return true;
   return false;
 }
-
-}  // namespace
 
 std::vector<Instance> decode_path(const Transition& t, const Unrolling& u, int n,
                                   const z3::model& m) {

@@ -10,6 +10,9 @@
 
 namespace pasid::smt {
 
+/// Whether a rule takes a PASID (a bind: the value it allocates is a step input).
+bool has_pasid_param(int rule);
+
 /// The instances of the first n steps of u under model m, PASIDs renamed.
 /// Throws std::logic_error when the model does not describe a path of the model.
 std::vector<Instance> decode_path(const Transition& t, const Unrolling& u, int n,

@@ -3,7 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "checker/explicit/explorer.hpp"
 #include "checker/smt/smt_engine.hpp"
@@ -71,6 +74,42 @@ TEST_CASE("k-induction proves what is inductive and reports how far it got other
   r = smt::KInductionEngine(o).check(tiny("free-on-last-unbind"));
   CHECK(r.verdict == Verdict::violated);
   CHECK(r.counterexample->steps.size() == 2);
+}
+
+TEST_CASE("k-induction's counterexample to induction: its steps, what breaks, replayed") {
+  smt::SmtOptions o;
+  o.depth = 1;
+  // exec-keeps-msr breaks msr_matches_mm, but not within one step of the initial state.
+  Problem pb = only(tiny("exec-keeps-msr"), "msr_matches_mm");
+  Result r = smt::KInductionEngine(o).check(pb);
+  REQUIRE(r.verdict == Verdict::unknown);
+  REQUIRE(r.cti);
+  const InductionCti& cti = *r.cti;
+  REQUIRE(cti.states.size() == 2);
+  CHECK(cti.states[0].size() == cti.states[1].size());
+  REQUIRE(cti.steps.size() == 1);
+  CHECK(cti.steps[0].rfind("exec(", 0) == 0);  // 5.18 keeps it: only the mutant's exec breaks it
+  CHECK(cti.broken == std::vector<int>{0});
+  // Replayed exactly when every PASID value names one allocator entry and every field is in
+  // the explicit model's range (else the small pool cannot say the state).
+  std::vector<int> entries;
+  for (const auto& [id, v] : cti.states[0])
+    if (std::string(id.field) == "value") entries.push_back(v);
+  bool sayable = true;
+  for (const auto& [id, v] : cti.states[0]) {
+    std::string f = id.field;
+    if (f == "value") continue;
+    bool pasid = f == "pasid" || f == "msr_pasid" || f == "xsave";
+    if (pasid && v != kNoPasid) {
+      sayable = sayable && std::count(entries.begin(), entries.end(), v) == 1;
+      continue;
+    }
+    auto [low, high] = field_range(id, pb.bounds);
+    sayable = sayable && v >= low && v <= high;
+  }
+  CHECK(cti.replayed == sayable);
+  // A proof has none.
+  CHECK_FALSE(smt::KInductionEngine(o).check(only(tiny(""), "fresh_child")).cti);
 }
 
 TEST_CASE("pdr proves with an invariant over the model's fields, or finds the violation") {
