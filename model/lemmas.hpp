@@ -88,8 +88,8 @@ typename D::Bool slots_clear(const Bounds& b, const State<D>& s) {
   for (int t = 0; t < b.threads; ++t) {
     const auto& th = s.threads[t];
     r = r && th.msr_valid == (th.msr_pasid != kNoPasid) &&
-        implies(!th.alive, !th.msr_valid && !th.activated && !th.waits && !th.fpregs &&
-                               th.xsave == kNoPasid);
+        implies(!th.alive,
+                !th.msr_valid && !th.activated && !th.waits && !th.fpregs && th.xsave == kNoPasid);
   }
   for (int d = 0; d < b.devices; ++d)
     for (int m = 0; m < b.mms; ++m)
