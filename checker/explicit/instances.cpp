@@ -1,6 +1,7 @@
 #include "instances.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 namespace pasid {
 
@@ -103,6 +104,23 @@ std::string instance_name(int rule, const Args<Concrete>& a) {
     s += prefix[static_cast<unsigned>(p)] + std::to_string(param_value(a, p));
   }
   return s + ")";
+}
+
+std::vector<int> orbit_key(const Instance& in) {
+  const RuleInfo& info = rule_info(in.rule);
+  std::vector<int> key{in.rule};
+  std::vector<std::pair<Param, int>> slots;  // each (sort, slot) named so far, once
+  for (int k = 0; k < info.param_count; ++k) {
+    Param p = info.params[static_cast<unsigned>(k)];
+    if (p != Param::thread && p != Param::device && p != Param::file) return {};
+    std::pair<Param, int> slot{p, param_value(in.args, p)};
+    int rank = 0;  // among the slots of its sort, in order of first naming
+    auto at = slots.begin();
+    for (; at != slots.end() && *at != slot; ++at) rank += at->first == p;
+    if (at == slots.end()) slots.push_back(slot);
+    key.insert(key.end(), {static_cast<int>(p), rank});
+  }
+  return key;
 }
 
 }  // namespace pasid

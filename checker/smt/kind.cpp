@@ -1,7 +1,11 @@
 #include <algorithm>
+#include <cstdio>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "bounded_search.hpp"
+#include "checker/explicit/instances.hpp"
 #include "cti.hpp"
 #include "smt_engine.hpp"
 
@@ -10,9 +14,16 @@ namespace pasid::smt {
 namespace {
 
 /// How long k-induction spends trying to prove the bookkeeping lemmas without a time-out.
-/// Most proofs at the default bounds need them, and there they take a few minutes.  With a
+/// Most proofs at the default bounds need them, and there they take about 30 s.  With a
 /// time-out they get a quarter of it: what can be proved without them then keeps the rest.
 constexpr double kLemmaSeconds = 600;
+
+/// "30.2 s"
+std::string fixed_seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", s);
+  return buf;
+}
 
 /// How long a query is tried whole before it is split into cases.
 constexpr double kTrySeconds = 0.5;
@@ -67,7 +78,13 @@ bool lemmas_proved(const Transition& t, double seconds) {
   s.reset();
   s.add(t.lemmas(x));
   z3::expr p = int_constant("pasid@l");
+  // One instance of each orbit (orbit_key): the lemmas name no slot, so a step keeps them
+  // exactly when a renamed step from the renamed state does.  Six SIGSEGVs at the default
+  // bounds took 94 s of 110.
+  std::set<std::vector<int>> orbits;
   for (std::size_t i = 0; i < t.instances().size(); ++i) {
+    std::vector<int> orbit = orbit_key(t.instances()[i]);
+    if (!orbit.empty() && !orbits.insert(orbit).second) continue;
     SymState post;
     Log<Z3Domain> log;
     z3::expr guard = t.fire_one(x, i, p, post, log);
@@ -128,6 +145,7 @@ Result KInductionEngine::check(const Problem& pb) {
   Transition t(pb);
   BoundedSearch base(t);
   bool lemmas = lemmas_proved(t, o_.timeout_seconds > 0 ? o_.timeout_seconds / 4 : kLemmaSeconds);
+  const double lemma_seconds = deadline.elapsed();
   StepCase step(t, lemmas);
   Result r;
   r.engine = name();
@@ -152,11 +170,12 @@ Result KInductionEngine::check(const Problem& pb) {
     if (o_.on_depth) o_.on_depth(k, r.stats.seconds);
     if (c == z3::unsat) {
       r.verdict = Verdict::holds;
-      r.proof =
-          std::string("the invariants") +
-          (lemmas ? ", with the model's bookkeeping lemmas (proved 1-inductive first)," : "") +
-          " are " + std::to_string(k) +
-          "-inductive (with simple-path constraints): they hold at every depth";
+      r.proof = std::string("the invariants") +
+                (lemmas ? ", with the model's bookkeeping lemmas (proved 1-inductive first, in " +
+                              fixed_seconds(lemma_seconds) + "),"
+                        : "") +
+                " are " + std::to_string(k) +
+                "-inductive (with simple-path constraints): they hold at every depth";
       return r;
     }
     if (c == z3::unknown) {

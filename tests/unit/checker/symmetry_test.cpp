@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <cstring>
+#include <initializer_list>
+#include <random>
+#include <utility>
 
 #include "checker/explicit/explorer.hpp"
 #include "checker/explicit/instances.hpp"
@@ -149,4 +152,59 @@ TEST_CASE("symmetry: a freed PASID a thread still names keeps its value, and so 
   c = canon(s, b);
   CHECK(c.mms[0].pasid == 1);
   CHECK(c.alloc.owner[0] == 0);
+}
+
+TEST_CASE("symmetry: instances with one orbit key take renamed steps from renamed states") {
+  // k-induction proves its lemmas for one instance of each orbit_key: sound only if the
+  // guard and the effect of such an instance commute with any renaming of thread, file and
+  // device slots, in every design.
+  std::mt19937 rng(3);
+  int compared = 0;
+  auto check = [&](const DesignChange& change) {
+    Problem pb = all_invariants();
+    pb.bounds = {3, 2, 2, 2, 2, 2};  // threads, processes, mms, devices, files, pasids
+    change.apply(pb.design);
+    const Bounds& b = pb.bounds;
+    auto instances = rule_instances(b);
+    Log<Concrete> log;
+    for (const auto& s : test::random_walks(pb, 6, 25, 11)) {
+      Renaming r = Renaming::identity();
+      for (auto [sort, n] : {std::pair{Renaming::thread, b.threads},
+                             {Renaming::file, b.files},
+                             {Renaming::device, b.devices}})
+        for (int i = n - 1; i > 0; --i) r.swap_after(sort, i, static_cast<int>(rng() % (i + 1)));
+      State<Concrete> moved_s = s;
+      rename(moved_s, b, r);
+      for (const Instance& in : instances) {
+        if (orbit_key(in).empty()) continue;
+        Instance moved = rename(in, r);
+        CHECK(orbit_key(moved) == orbit_key(in));
+        bool enabled = rule_guard(in.rule, s, b, pb.design, in.args);
+        REQUIRE(rule_guard(moved.rule, moved_s, b, pb.design, moved.args) == enabled);
+        if (!enabled) continue;
+        State<Concrete> next = successor(pb, s, in, log);
+        rename(next, b, r);
+        CHECK(same(successor(pb, moved_s, moved, log), next));
+        ++compared;
+      }
+    }
+  };
+  for (const auto& v : variants()) check(v);
+  for (const auto& m : mutants()) check(m);
+  CHECK(compared > 2000);
+}
+
+TEST_CASE("symmetry: orbit keys name the rule and each argument's rank in its sort") {
+  auto key = [](int rule, std::initializer_list<std::pair<Param, int>> args) {
+    Instance in{rule, Args<Concrete>{}};
+    for (auto [p, v] : args) param_slot(in.args, p) = v;
+    return orbit_key(in);
+  };
+  CHECK(key(rule_index<Sigsegv>(), {{Param::thread, 2}, {Param::file, 1}}) ==
+        key(rule_index<Sigsegv>(), {{Param::thread, 0}, {Param::file, 0}}));
+  CHECK(key(rule_index<Sigsegv>(), {{Param::thread, 0}, {Param::file, 0}}) !=
+        key(rule_index<Munmap>(), {{Param::thread, 0}, {Param::file, 0}}));
+  CHECK(key(rule_index<ThreadExit>(), {{Param::thread, 1}}) ==
+        key(rule_index<ThreadExit>(), {{Param::thread, 2}}));
+  CHECK(key(rule_index<Clone>(), {{Param::thread, 0}, {Param::new_thread, 1}}).empty());
 }
