@@ -19,10 +19,9 @@ struct HornSystem {
   HornSystem(z3::context& ctx, const Transition& t)
       : fp(ctx), inv(ctx), bad(ctx.function("Bad", 0, nullptr, ctx.bool_sort())) {
     const Bounds& b = t.problem().bounds;
-    const Design& z = t.problem().design;
-    x = fresh_state(b, z, "");
-    SymState y = fresh_state(b, z, "next");
-    z3::expr_vector xs = state_variables(b, x), ys = state_variables(b, y);
+    x = fresh_state(b, "");
+    SymState y = fresh_state(b, "next");
+    z3::expr_vector xs = state_terms(b, x), ys = state_terms(b, y);
     z3::sort_vector sorts(ctx);
     for (const auto& e : xs) sorts.push_back(e.get_sort());
     inv = ctx.function("Inv", sorts, ctx.bool_sort());
@@ -44,7 +43,7 @@ struct HornSystem {
 
   /// The inductive invariant Spacer found, one conjunct per line, over the field names.
   std::string invariant(const Bounds& b) {
-    z3::expr cover = fp.get_cover_delta(-1, inv).substitute(state_variables(b, x)).simplify();
+    z3::expr cover = fp.get_cover_delta(-1, inv).substitute(state_terms(b, x)).simplify();
     std::ostringstream out;
     if (cover.is_and())
       for (unsigned i = 0; i < cover.num_args(); ++i) out << "  " << cover.arg(i) << "\n";

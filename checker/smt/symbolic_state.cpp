@@ -4,13 +4,15 @@
 
 namespace pasid::smt {
 
-SymState fresh_state(const Bounds& b, const Design& z, const std::string& tag) {
+namespace {
+
+SymState fresh_state(const Bounds& b, const Design* z, const std::string& tag) {
   SymState s = initial_state<Z3Domain>();  // every field a term of its sort
   z3::context& ctx = z3_context();
   visit_fields(
       b,
       [&](const FieldId& id, Term& t) {
-        if (!field_written(id, z)) return;
+        if (z && !field_written(id, *z)) return;
         std::string name = tag.empty() ? field_name(id) : field_name(id) + "@" + tag;
         t = ctx.constant(name.c_str(), t.expr().get_sort());
       },
@@ -18,16 +20,14 @@ SymState fresh_state(const Bounds& b, const Design& z, const std::string& tag) {
   return s;
 }
 
-z3::expr_vector state_variables(const Bounds& b, const SymState& s) {
-  z3::expr_vector out(z3_context());
-  visit_fields(
-      b,
-      [&](const FieldId&, const Term& t) {
-        const z3::expr& e = t.expr();
-        if (e.is_const() && e.decl().decl_kind() == Z3_OP_UNINTERPRETED) out.push_back(e);
-      },
-      s);
-  return out;
+}  // namespace
+
+SymState fresh_state(const Bounds& b, const Design& z, const std::string& tag) {
+  return fresh_state(b, &z, tag);
+}
+
+SymState fresh_state(const Bounds& b, const std::string& tag) {
+  return fresh_state(b, nullptr, tag);
 }
 
 z3::expr_vector state_terms(const Bounds& b, const SymState& s) {

@@ -16,11 +16,13 @@ using SymState = State<Z3Domain>;
 /// its initial value: a variable there would let the solver start from values no rule can
 /// make (k-induction's step case did, in design A's fields of a 5.18 thread).
 SymState fresh_state(const Bounds& b, const Design& z, const std::string& tag);
+/// Every live field a fresh constant, written or not: PDR's Inv takes them all (with the
+/// unwritten ones constant, Spacer gave up at the default bounds: "could not evaluate
+/// Boolean in model").
+SymState fresh_state(const Bounds& b, const std::string& tag);
 
 /// The state's live field terms, in visit_fields order.
 z3::expr_vector state_terms(const Bounds& b, const SymState& s);
-/// Those of them that are variables (fresh_state's constants), in the same order.
-z3::expr_vector state_variables(const Bounds& b, const SymState& s);
 
 /// a == b on every live field.
 z3::expr same_state(const Bounds& b, const SymState& x, const SymState& y);
