@@ -90,7 +90,8 @@ struct SearchOptions {
 /// joined by k steps, the first k keeping every invariant (the first perhaps unreachable),
 /// the last step breaking the invariants `broken` (positions in the problem's list).  The
 /// fields are as the solver chose them: PASIDs are 20-bit values, not the explicit model's
-/// small pool, so it is read, not replayed.  The fact that rules it out is a lemma to prove.
+/// small pool, so it replays only when they can be renamed into it (`replayed`).  The fact
+/// that rules it out is a lemma to prove.
 struct InductionCti {
   std::vector<std::vector<std::pair<FieldId, int>>> states;  ///< every live field
   std::vector<std::string> steps;                            ///< the rule instance of each

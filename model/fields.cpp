@@ -19,14 +19,18 @@ std::string field_name(const FieldId& id) {
   return buf;
 }
 
+bool holds_pasid(const FieldId& id) {
+  std::string_view f = id.field;
+  return f == "pasid" || f == "msr_pasid" || f == "xsave";
+}
+
 std::pair<int, int> field_range(const FieldId& id, const Bounds& b, bool full_range) {
   std::string_view f = id.field;
   int pasid_max = full_range ? kPasidMax : b.pasids;
   if (f == "proc") return {kNone, b.processes - 1};
   if (f == "mm" || f == "owner") return {kNone, b.mms - 1};
   if (f == "dev") return {kNone, b.devices - 1};
-  if (f == "pasid" || f == "msr_pasid" || f == "xsave" || f == "value")
-    return {kNoPasid, pasid_max};
+  if (holds_pasid(id) || f == "value") return {kNoPasid, pasid_max};
   if (f == "users" && std::string_view(id.obj) == "mm") return {0, b.threads};
   if (f == "users") return {0, 15};             // bond users: files, or more where a design leaks
   if (f == "count") return {0, 1 + b.devices};  // the users' reference and one per bond

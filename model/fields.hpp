@@ -73,6 +73,10 @@ void visit_fields(const Bounds& b, F&& f, S&... s) {
       f(FieldId{"alloc", p, "value"}, s.alloc.value[static_cast<unsigned>(p - 1)]...);
 }
 
+/// Whether field `id` holds a PASID value: an MSR, a saved xstate, an mm's or a bond's
+/// PASID (0: none).  The SMT engines' allocator values are the table's own, not these.
+bool holds_pasid(const FieldId& id);
+
 /// The range of values field `id` can take within bounds b: the model's type invariant.
 /// PASID fields range over 0..b.pasids concretely and over 0..kPasidMax with full_range.
 std::pair<int, int> field_range(const FieldId& id, const Bounds& b, bool full_range = false);

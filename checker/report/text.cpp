@@ -62,7 +62,7 @@ std::vector<FieldChange> field_changes(const Bounds& b, const State<Concrete>& b
 
 std::string field_value(const FieldId& id, int v) {
   std::string_view f = id.field;
-  if (f == "pasid" || f == "msr_pasid" || f == "xsave") return pasid_text(v);
+  if (holds_pasid(id)) return pasid_text(v);
   if (f == "proc" || f == "mm" || f == "dev" || f == "owner")
     return v == kNone ? "none" : std::to_string(v);
   return std::to_string(v);

@@ -51,8 +51,7 @@ std::string step_name(const Instance& in, const Unrolling& u, int j, const z3::m
 /// The value of field `id` of a state the solver chose in the explicit model, whose PASID p
 /// is allocator entry p-1: every PASID value must name exactly one entry (0 stays none).
 std::optional<int> renamed(const FieldId& id, int v, const std::vector<int>& entries) {
-  std::string_view f = id.field;
-  if ((f != "pasid" && f != "msr_pasid" && f != "xsave") || v == kNoPasid) return v;
+  if (!holds_pasid(id) || v == kNoPasid) return v;
   if (std::count(entries.begin(), entries.end(), v) != 1) return std::nullopt;
   return static_cast<int>(std::find(entries.begin(), entries.end(), v) - entries.begin()) + 1;
 }

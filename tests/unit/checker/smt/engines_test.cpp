@@ -99,8 +99,7 @@ TEST_CASE("k-induction's counterexample to induction: its steps, what breaks, re
   for (const auto& [id, v] : cti.states[0]) {
     std::string f = id.field;
     if (f == "value") continue;
-    bool pasid = f == "pasid" || f == "msr_pasid" || f == "xsave";
-    if (pasid && v != kNoPasid) {
+    if (holds_pasid(id) && v != kNoPasid) {
       sayable = sayable && std::count(entries.begin(), entries.end(), v) == 1;
       continue;
     }
