@@ -98,9 +98,12 @@ bool lemmas_proved(const Transition& t, double seconds) {
   return true;
 }
 
-/// The step case: from any state that keeps the state invariants, k steps that keep every
-/// invariant, through pairwise distinct states, followed by one that breaks one.  Unsatisfiable:
-/// the invariants are k-inductive.  With `lemmas` (proved invariant), every state of the
+/// The step case at k: from any state that keeps the state invariants, k-1 steps that keep
+/// every invariant and a k-th that breaks one, the k states these steps leave pairwise
+/// distinct.  Unsatisfiable: the invariants are k-inductive.  The state the breaking step
+/// reaches may repeat one before it: a step invariant can break on a step that changes no
+/// state (ENQCMD submitting a stale PASID), and a shortest violation has distinct states
+/// only up to the step that breaks.  With `lemmas` (proved invariant), every state of the
 /// unrolling keeps them too, which cuts off unreachable states no invariant rules out.
 class StepCase {
  public:
@@ -116,7 +119,8 @@ class StepCase {
     s_.add(u_.extend().relation);
     int k = u_.length();
     if (lemmas_) s_.add(t_.lemmas(u_.state(k)));
-    for (int i = 0; i < k; ++i) s_.add(!same_state(t_.problem().bounds, u_.state(i), u_.state(k)));
+    for (int i = 0; i + 1 < k; ++i)
+      s_.add(!same_state(t_.problem().bounds, u_.state(i), u_.state(k - 1)));
     s_.push();
     s_.add(!u_.property(k - 1, false));
     deadline.arm(z3_context(), s_);

@@ -29,7 +29,8 @@ class BmcEngine final : public Engine {
 };
 
 /// k-induction with simple-path constraints: BMC for the base case, and the step case
-/// "k steps that keep the invariants, through distinct states, cannot break them next".
+/// "k-1 steps that keep the invariants cannot be followed by one that breaks them, the k
+/// states these steps leave being distinct".
 class KInductionEngine final : public Engine {
  public:
   explicit KInductionEngine(SmtOptions o = {}) : o_(std::move(o)) {}
