@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 namespace pasid::smt {
 
@@ -17,10 +18,14 @@ class Deadline {
   }
   bool expired() const { return limit_ > 0 && elapsed() >= limit_; }
 
-  /// Sets the solver's time-out to what is left (nothing when there is no limit).
+  /// Sets the solver's time-out to what is left (none when there is no limit, which
+  /// also lifts a shorter one set before).
   template <class Solver>
   void arm(z3::context& ctx, Solver& s) const {
-    if (limit_ > 0) arm(ctx, s, limit_);
+    if (limit_ > 0) return arm(ctx, s, limit_);
+    z3::params p(ctx);
+    p.set("timeout", std::numeric_limits<unsigned>::max());
+    s.set(p);
   }
 
   /// The same, but at most `seconds` (a try that may be cut short and asked another way).
