@@ -1,12 +1,11 @@
-#include <algorithm>
 #include <cstdio>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "bounded_search.hpp"
-#include "checker/explicit/instances.hpp"
+#include "by_instance.hpp"
 #include "cti.hpp"
+#include "lemma_proof.hpp"
 #include "smt_engine.hpp"
 
 namespace pasid::smt {
@@ -26,76 +25,29 @@ std::string fixed_seconds(double s) {
   return buf;
 }
 
-/// How long a query is tried whole before it is split into cases.
-constexpr double kTrySeconds = 0.5;
-
-/// Whether the solver's assertions are unsatisfiable.  Tried whole for a moment; if Z3
-/// cannot tell by then, split on splits[next] (true, then false) and each case asked the
-/// same way.  The cases cover every state, so unsat in each is unsat whole.
-bool refuted(z3::solver& s, const std::vector<z3::expr>& splits, std::size_t next,
-             const Deadline& deadline) {
-  bool last = next == splits.size();
-  last ? deadline.arm(z3_context(), s) : deadline.arm(z3_context(), s, kTrySeconds);
-  z3::check_result r = s.check();
-  if (r != z3::unknown || last || deadline.expired()) return r == z3::unsat;
-  for (bool side : {true, false}) {
-    s.push();
-    s.add(side ? splits[next] : !splits[next]);
-    bool ok = refuted(s, splits, next + 1, deadline);
-    s.pop();
-    if (!ok) return false;
-  }
-  return true;
+/// "the invariants, with counts_match, ... and unique_owner (proved 1-inductive first, in
+/// 30.2 s), are 1-inductive ..."
+std::string proof_text(const ProvedLemmas& lemmas, int k) {
+  std::string with;
+  if (lemmas.kept.any())
+    with = ", with " + candidate_list(lemmas.kept) + " (proved 1-inductive first, in " +
+           fixed_seconds(lemmas.seconds) + "),";
+  return "the invariants" + with + " are " + std::to_string(k) +
+         "-inductive (with simple-path constraints): they hold at every depth";
 }
 
-/// The cases a step of instance `in` from x splits into when it is slow: which mm the
-/// actor runs on, and whether each other thread lives in its process.  A SIGSEGV or an
-/// exit tears down the whole group and maybe its mm, and Z3 handles each case far better
-/// on its own: at the default bounds, 3 s a case where the whole took 80.
-std::vector<z3::expr> group_cases(const Bounds& b, const SymState& x, const Instance& in) {
-  std::vector<z3::expr> cases;
-  int actor = in.args.thread;
-  if (actor == kNone) return cases;
-  for (int m = 0; m + 1 < b.mms; ++m) cases.push_back((mm_of(x, b, actor) == m).expr());
-  const Term& group = x.threads[static_cast<unsigned>(actor)].proc;
-  for (int j = 0; j < b.threads; ++j)
-    if (j != actor) cases.push_back(in_process(x, j, group).expr());
-  return cases;
-}
-
-/// Whether the model's bookkeeping lemmas (model/lemmas.hpp) hold initially and are
-/// 1-inductive, so that every reachable state has them.  False also when Z3 cannot tell
-/// within `seconds`, or in a design whose bookkeeping differs.  The step is asked one rule
-/// instance at a time, each split into cases when it is slow: the whole relation in one
-/// query did not finish in 400 s at the default bounds.
-bool lemmas_proved(const Transition& t, double seconds) {
-  Deadline deadline(seconds);
-  const Bounds& b = t.problem().bounds;
-  SymState x = fresh_state(b, t.problem().design, "l");
-  z3::solver s(z3_context());
-  s.add(t.initial(x) && !t.lemmas(x));
-  deadline.arm(z3_context(), s);
-  if (s.check() != z3::unsat) return false;
-  s.reset();
-  s.add(t.lemmas(x));
-  z3::expr p = int_constant("pasid@l");
-  // One instance of each orbit (orbit_key): the lemmas name no slot, so a step keeps them
-  // exactly when a renamed step from the renamed state does.  Six SIGSEGVs at the default
-  // bounds took 94 s of 110.
-  std::set<std::vector<int>> orbits;
-  for (std::size_t i = 0; i < t.instances().size(); ++i) {
-    std::vector<int> orbit = orbit_key(t.instances()[i]);
-    if (!orbit.empty() && !orbits.insert(orbit).second) continue;
-    SymState post;
-    Log<Z3Domain> log;
-    z3::expr guard = t.fire_one(x, i, p, post, log);
-    s.push();
-    s.add(guard && !t.lemmas(post));
-    bool inductive = refuted(s, group_cases(b, x, t.instances()[i]), 0, deadline);
-    s.pop();
-    if (!inductive) return false;
-  }
-  return true;
+/// The step case at k = 1, one rule instance at a time: from a state that keeps the state
+/// invariants and the lemmas, no step breaks an invariant.  True: the invariants are
+/// 1-inductive.  At the default bounds the whole relation in one query took 210 s for
+/// device_table_owned.
+bool one_inductive_by_instance(const Transition& t, Candidates lemmas, const Deadline& deadline) {
+  SymState x = fresh_state(t.problem().bounds, t.problem().design, "s");
+  auto broken = [&](const SymState& post, const Log<Z3Domain>& log) {
+    return t.lemmas(post, lemmas) && !t.property(x, log, post, false);
+  };
+  return any_bad_step(
+             t, x, t.state_property(x) && t.lemmas(x, lemmas), broken,
+             [](const z3::model&, const SymState&) {}, deadline) == z3::unsat;
 }
 
 /// The step case at k: from any state that keeps the state invariants, k-1 steps that keep
@@ -103,22 +55,22 @@ bool lemmas_proved(const Transition& t, double seconds) {
 /// distinct.  Unsatisfiable: the invariants are k-inductive.  The state the breaking step
 /// reaches may repeat one before it: a step invariant can break on a step that changes no
 /// state (ENQCMD submitting a stale PASID), and a shortest violation has distinct states
-/// only up to the step that breaks.  With `lemmas` (proved invariant), every state of the
-/// unrolling keeps them too, which cuts off unreachable states no invariant rules out.
+/// only up to the step that breaks.  Every state of the unrolling keeps the `lemmas` (proved
+/// invariant) too, which cuts off unreachable states no invariant rules out.
 class StepCase {
  public:
-  StepCase(const Transition& t, bool lemmas)
+  StepCase(const Transition& t, Candidates lemmas)
       : t_(t), lemmas_(lemmas), u_(t, "i"), s_(z3_context()) {
     s_.add(t_.state_property(u_.state(0)));
-    if (lemmas_) s_.add(t_.lemmas(u_.state(0)));
+    s_.add(t_.lemmas(u_.state(0), lemmas_));
   }
 
-  /// Adds step k and asks whether it can break an invariant after k good ones.
+  /// Adds step k and asks whether it can break an invariant after k-1 good ones.
   z3::check_result deepen(const Deadline& deadline) {
     if (u_.length() > 0) s_.add(u_.property(u_.length() - 1, false));
     s_.add(u_.extend().relation);
     int k = u_.length();
-    if (lemmas_) s_.add(t_.lemmas(u_.state(k)));
+    s_.add(t_.lemmas(u_.state(k), lemmas_));
     for (int i = 0; i + 1 < k; ++i)
       s_.add(!same_state(t_.problem().bounds, u_.state(i), u_.state(k - 1)));
     s_.push();
@@ -135,7 +87,7 @@ class StepCase {
 
  private:
   const Transition& t_;
-  bool lemmas_;
+  Candidates lemmas_;
   Unrolling u_;
   z3::solver s_;
   InductionCti cti_;
@@ -149,10 +101,9 @@ Result KInductionEngine::check(const Problem& pb) {
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
   BoundedSearch base(t);
-  bool lemmas =
-      lemmas_proved(t, o_.timeout_seconds > 0 ? 0.75 * o_.timeout_seconds : kLemmaSeconds);
-  const double lemma_seconds = deadline.elapsed();
-  StepCase step(t, lemmas);
+  const ProvedLemmas lemmas =
+      prove_lemmas(t, o_.timeout_seconds > 0 ? 0.75 * o_.timeout_seconds : kLemmaSeconds);
+  StepCase step(t, lemmas.kept);
   Result r;
   r.engine = name();
   for (int k = 1; k <= o_.depth; ++k) {
@@ -169,19 +120,15 @@ Result KInductionEngine::check(const Problem& pb) {
                  " in the base case at k = " + std::to_string(k);
       return r;
     }
-    c = step.deepen(deadline);
+    c = k == 1 && one_inductive_by_instance(t, lemmas.kept, deadline) ? z3::unsat
+                                                                      : step.deepen(deadline);
     r.stats.seconds = deadline.elapsed();
     r.stats.depth = k;
     r.stats.depth_seconds.push_back(r.stats.seconds);
     if (o_.on_depth) o_.on_depth(k, r.stats.seconds);
     if (c == z3::unsat) {
       r.verdict = Verdict::holds;
-      r.proof = std::string("the invariants") +
-                (lemmas ? ", with the model's bookkeeping lemmas (proved 1-inductive first, in " +
-                              fixed_seconds(lemma_seconds) + "),"
-                        : "") +
-                " are " + std::to_string(k) +
-                "-inductive (with simple-path constraints): they hold at every depth";
+      r.proof = proof_text(lemmas, k);
       return r;
     }
     if (c == z3::unknown) {

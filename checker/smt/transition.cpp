@@ -77,8 +77,38 @@ z3::expr Transition::property(const SymState& pre, const Log<Z3Domain>& log, con
   return z3::mk_and(all);
 }
 
-z3::expr Transition::lemmas(const SymState& x) const {
-  return well_formed(pb_.bounds, x).expr();
+namespace {
+
+/// Candidate c of state s.
+template <class D>
+typename D::Bool candidate(int c, const Bounds& b, const State<D>& s) {
+  if (c < kLemmaCount) return lemma(static_cast<Lemma>(c), b, s);
+  Log<D> none;
+  return invariant_holds(c - kLemmaCount, b, s, none, s);
+}
+
+}  // namespace
+
+std::string_view candidate_name(int c) {
+  return c < kLemmaCount ? kLemmaNames[c] : invariant_info(c - kLemmaCount).name;
+}
+
+Candidates state_candidates() {
+  Candidates all;
+  for (int c = 0; c < kCandidates; ++c)
+    all[static_cast<std::size_t>(c)] = c < kLemmaCount || !invariant_reads_log(c - kLemmaCount);
+  return all;
+}
+
+bool candidate_holds(int c, const Bounds& b, const State<Concrete>& s) {
+  return candidate(c, b, s);
+}
+
+z3::expr Transition::lemmas(const SymState& x, Candidates kept) const {
+  z3::expr_vector all(z3_context());
+  for (int c = 0; c < kCandidates; ++c)
+    if (kept[static_cast<std::size_t>(c)]) all.push_back(candidate(c, pb_.bounds, x).expr());
+  return z3::mk_and(all);
 }
 
 z3::expr Transition::state_property(const SymState& x) const {

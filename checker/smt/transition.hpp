@@ -5,14 +5,29 @@
 // PASID a bind allocates ("pasid@tag", any 20-bit value).  A bind instance whose explicit PASID is
 // p here stands for "allocate into table entry p-1", so one instance list serves both.
 
+#include <bitset>
 #include <string>
 #include <vector>
 
 #include "checker/engine.hpp"
 #include "checker/explicit/instances.hpp"
+#include "model/lemmas.hpp"
 #include "symbolic_state.hpp"
 
 namespace pasid::smt {
+
+/// The facts k-induction may assume once it has proved them (lemma_proof.hpp): the model's
+/// bookkeeping lemmas (model/lemmas.hpp), then the catalog's invariants (those that read
+/// the state alone), as a set: bit c is candidate c.
+inline constexpr int kCandidates = kLemmaCount + kInvariantCount;
+using Candidates = std::bitset<kCandidates>;
+
+/// Candidate c's name: a lemma's or an invariant's.
+std::string_view candidate_name(int c);
+/// The candidates that are facts of a state: every lemma and every state invariant.
+Candidates state_candidates();
+/// Whether candidate c holds in the concrete state s.
+bool candidate_holds(int c, const Bounds& b, const State<Concrete>& s);
 
 /// One symbolic step: x --T--> next, and what it observed (each observation guarded by
 /// the instance that makes it).
@@ -47,8 +62,8 @@ class Transition {
                     bool with_types = true) const;
   /// The state invariants of the problem, of state x alone.
   z3::expr state_property(const SymState& x) const;
-  /// The model's bookkeeping lemmas (model/lemmas.hpp) of state x.
-  z3::expr lemmas(const SymState& x) const;
+  /// The candidates in `kept`, of state x.
+  z3::expr lemmas(const SymState& x, Candidates kept) const;
 
   const std::vector<Instance>& instances() const { return instances_; }
   const Problem& problem() const { return pb_; }

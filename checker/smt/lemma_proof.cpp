@@ -1,0 +1,58 @@
+#include "lemma_proof.hpp"
+
+#include <stdexcept>
+
+#include "by_instance.hpp"
+
+namespace pasid::smt {
+
+namespace {
+
+/// The candidates of `all` that hold in the initial state.
+Candidates initially(const Bounds& b, Candidates all) {
+  State<Concrete> s = initial_state<Concrete>();
+  for (int c = 0; c < kCandidates; ++c)
+    if (all[static_cast<std::size_t>(c)] && !candidate_holds(c, b, s))
+      all.reset(static_cast<std::size_t>(c));
+  return all;
+}
+
+}  // namespace
+
+ProvedLemmas prove_lemmas(const Transition& t, double seconds) {
+  Deadline deadline(seconds);
+  SymState x = fresh_state(t.problem().bounds, t.problem().design, "l");
+  Candidates kept = initially(t.problem().bounds, state_candidates());
+  while (kept.any()) {
+    auto broken = [&](const SymState& post, const Log<Z3Domain>&) { return !t.lemmas(post, kept); };
+    // The step's model breaks at least one candidate of `kept`: each round drops some.
+    auto drop = [&](const z3::model& model, const SymState& post) {
+      Candidates before = kept;
+      for (int c = 0; c < kCandidates; ++c) {
+        Candidates one;
+        one.set(static_cast<std::size_t>(c));
+        if (before[static_cast<std::size_t>(c)] && !model.eval(t.lemmas(post, one), true).is_true())
+          kept.reset(static_cast<std::size_t>(c));
+      }
+      if (kept == before) throw std::logic_error("a step breaks the candidates but none of them");
+    };
+    z3::check_result r = any_bad_step(t, x, t.lemmas(x, kept), broken, drop, deadline);
+    if (r == z3::unsat) break;
+    if (r == z3::unknown) kept.reset();
+  }
+  return {kept, deadline.elapsed()};
+}
+
+std::string candidate_list(Candidates set) {
+  std::string out;
+  int left = static_cast<int>(set.count());
+  for (int c = 0; c < kCandidates; ++c) {
+    if (!set[static_cast<std::size_t>(c)]) continue;
+    --left;
+    out += candidate_name(c);
+    out += left > 1 ? ", " : left == 1 ? " and " : "";
+  }
+  return out;
+}
+
+}  // namespace pasid::smt

@@ -1,0 +1,27 @@
+#pragma once
+// Which candidate facts k-induction may assume (transition.hpp: the model's bookkeeping
+// lemmas and the catalog's state invariants): those that hold initially and are
+// 1-inductive together, found as Houdini does.  Start from all that hold initially; while
+// some step from a state keeping the set breaks one, drop every candidate that step
+// breaks and ask again.  What is left holds in every reachable state.  A design whose
+// bookkeeping differs (5.18 as merged, whose bonds outlive their mm's PASID), or that
+// breaks an invariant, loses only the candidates it breaks.
+
+#include <string>
+
+#include "transition.hpp"
+
+namespace pasid::smt {
+
+struct ProvedLemmas {
+  Candidates kept;     ///< none when Z3 could not tell in time
+  double seconds = 0;  ///< how long the proof took
+};
+
+/// The largest 1-inductive set of candidates that hold initially, within `seconds`.
+ProvedLemmas prove_lemmas(const Transition& t, double seconds);
+
+/// "counts_match, tasks_placed and unique_owner"
+std::string candidate_list(Candidates set);
+
+}  // namespace pasid::smt
