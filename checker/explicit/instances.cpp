@@ -112,8 +112,12 @@ std::vector<int> orbit_key(const Instance& in) {
   std::vector<std::pair<Param, int>> slots;  // each (sort, slot) named so far, once
   for (int k = 0; k < info.param_count; ++k) {
     Param p = info.params[static_cast<unsigned>(k)];
-    if (p != Param::thread && p != Param::device && p != Param::file) return {};
+    if (p == Param::new_thread || p == Param::new_file) return {};
     std::pair<Param, int> slot{p, param_value(in.args, p)};
+    if (p != Param::thread && p != Param::device && p != Param::file) {  // not renamed
+      key.insert(key.end(), {static_cast<int>(p), slot.second});
+      continue;
+    }
     int rank = 0;  // among the slots of its sort, in order of first naming
     auto at = slots.begin();
     for (; at != slots.end() && *at != slot; ++at) rank += at->first == p;

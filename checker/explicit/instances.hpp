@@ -28,10 +28,11 @@ std::string instance_name(int rule, const Args<Concrete>& a);
 
 /// The instances a renaming of thread, device and file slots makes of each other share a
 /// key: the rule, then each argument's sort and its rank among the slots of that sort it
-/// names ("sigsegv(t2, f1)" and "sigsegv(t0, f0)": the first thread, the first file).  The
-/// rules treat slots alike, so from renamed states they take renamed steps to renamed
-/// successors.  Empty for an instance that creates an object or takes a PASID: its new slot
-/// must be the lowest free one, which a renaming does not keep.
+/// names ("sigsegv(t2, f1)" and "sigsegv(t0, f0)": the first thread, the first file), or
+/// its value for the sorts not renamed (process, mm, PASID: "exec(t1, mm1)" and
+/// "exec(t0, mm1)").  The rules treat slots alike, so from renamed states they take renamed
+/// steps to renamed successors.  Empty for an instance that creates a thread or a file: its
+/// new slot must be the lowest free one, which a renaming does not keep.
 std::vector<int> orbit_key(const Instance& in);
 
 }  // namespace pasid

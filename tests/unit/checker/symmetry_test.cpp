@@ -207,4 +207,10 @@ TEST_CASE("symmetry: orbit keys name the rule and each argument's rank in its so
   CHECK(key(rule_index<ThreadExit>(), {{Param::thread, 1}}) ==
         key(rule_index<ThreadExit>(), {{Param::thread, 2}}));
   CHECK(key(rule_index<Clone>(), {{Param::thread, 0}, {Param::new_thread, 1}}).empty());
+  // An mm is not renamed: exec into mm 1 is one orbit whichever thread runs it, and
+  // another than exec into mm 0.
+  CHECK(key(rule_index<Exec>(), {{Param::thread, 0}, {Param::new_mm, 1}}) ==
+        key(rule_index<Exec>(), {{Param::thread, 2}, {Param::new_mm, 1}}));
+  CHECK(key(rule_index<Exec>(), {{Param::thread, 0}, {Param::new_mm, 1}}) !=
+        key(rule_index<Exec>(), {{Param::thread, 0}, {Param::new_mm, 0}}));
 }
