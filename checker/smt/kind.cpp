@@ -1,4 +1,3 @@
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -12,28 +11,15 @@ namespace pasid::smt {
 
 namespace {
 
-/// How long k-induction spends trying to prove the bookkeeping lemmas without a time-out.
-/// Most proofs at the default bounds need them, and there they take about 30 s.  With a
-/// time-out they get three quarters of it: the proofs after them are quicker (2-15 s at
+/// The share of --timeout the lemmas get: the proofs after them are quicker (2-15 s at
 /// the default bounds).
-constexpr double kLemmaSeconds = 600;
-
-/// "30.2 s"
-std::string fixed_seconds(double s) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f s", s);
-  return buf;
-}
+constexpr double kLemmaShare = 0.75;
 
 /// "the invariants, with counts_match, ... and unique_owner (proved 1-inductive first, in
 /// 30.2 s), are 1-inductive ..."
 std::string proof_text(const ProvedLemmas& lemmas, int k) {
-  std::string with;
-  if (lemmas.kept.any())
-    with = ", with " + candidate_list(lemmas.kept) + " (proved 1-inductive first, in " +
-           fixed_seconds(lemmas.seconds) + "),";
-  return "the invariants" + with + " are " + std::to_string(k) +
-         "-inductive (with simple-path constraints): they hold at every depth";
+  return "the invariants" + lemmas_used(lemmas) + (lemmas.kept.any() ? "," : "") + " are " +
+         std::to_string(k) + "-inductive (with simple-path constraints): they hold at every depth";
 }
 
 /// The step case at k = 1, one rule instance at a time: from a state that keeps the state
@@ -101,8 +87,7 @@ Result KInductionEngine::check(const Problem& pb) {
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
   BoundedSearch base(t);
-  const ProvedLemmas lemmas =
-      prove_lemmas(t, o_.timeout_seconds > 0 ? 0.75 * o_.timeout_seconds : kLemmaSeconds);
+  const ProvedLemmas lemmas = prove_lemmas(t, o_.timeout_seconds, kLemmaShare);
   StepCase step(t, lemmas.kept);
   Result r;
   r.engine = name();

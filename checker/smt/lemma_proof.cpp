@@ -1,5 +1,6 @@
 #include "lemma_proof.hpp"
 
+#include <cstdio>
 #include <stdexcept>
 
 #include "by_instance.hpp"
@@ -7,6 +8,10 @@
 namespace pasid::smt {
 
 namespace {
+
+/// How long the proof may take when the engine has no time-out: at the default bounds it
+/// takes 20-30 s.
+constexpr double kUntimedSeconds = 600;
 
 /// The candidates of `all` that hold in the initial state.
 Candidates initially(const Bounds& b, Candidates all) {
@@ -41,6 +46,18 @@ ProvedLemmas prove_lemmas(const Transition& t, double seconds) {
     if (r == z3::unknown) kept.reset();
   }
   return {kept, deadline.elapsed()};
+}
+
+ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share) {
+  return prove_lemmas(t, timeout > 0 ? share * timeout : kUntimedSeconds);
+}
+
+std::string lemmas_used(const ProvedLemmas& lemmas) {
+  if (lemmas.kept.none()) return "";
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.1f s", lemmas.seconds);
+  return ", with " + candidate_list(lemmas.kept) + " (proved 1-inductive first, in " + seconds +
+         ")";
 }
 
 std::string candidate_list(Candidates set) {

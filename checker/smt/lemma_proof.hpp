@@ -21,7 +21,15 @@ struct ProvedLemmas {
 /// The largest 1-inductive set of candidates that hold initially, within `seconds`.
 ProvedLemmas prove_lemmas(const Transition& t, double seconds);
 
+/// prove_lemmas() for an engine with a time-out of `timeout` seconds (0: none): within
+/// `share` of it, or 600 s without one.
+ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share);
+
 /// "counts_match, tasks_placed and unique_owner"
 std::string candidate_list(Candidates set);
+
+/// For a proof's text: ", with counts_match, ... (proved 1-inductive first, in 30.2 s)", or
+/// nothing when none was kept.
+std::string lemmas_used(const ProvedLemmas& lemmas);
 
 }  // namespace pasid::smt

@@ -2,21 +2,30 @@
 #include <stdexcept>
 
 #include "bounded_search.hpp"
+#include "lemma_proof.hpp"
 #include "smt_engine.hpp"
 
 namespace pasid::smt {
 
 namespace {
 
+/// The share of --timeout the lemmas get: Spacer needs the rest.
+constexpr double kLemmaShare = 0.5;
+
 /// The Horn clauses of the problem: Inv holds initially and after every step, and Bad
-/// follows from a step out of Inv that breaks an invariant.
+/// follows from a step out of Inv that breaks an invariant.  Steps go between states that
+/// keep `lemmas`, facts proved of every reachable state (lemma_proof.hpp): Spacer need not
+/// find them again, and the invariant it prints holds relative to them.  As in kind, Bad
+/// leaves out the type invariant (fields in their ranges, a check of the model that the
+/// explicit engine and BMC make): at the default bounds, with it Spacer timed out on every
+/// invariant, even on unique_owner, which the lemmas include.
 struct HornSystem {
   z3::fixedpoint fp;
   z3::func_decl inv;
   z3::func_decl bad;
   SymState x;  // the invariant's arguments, named after the model's fields
 
-  HornSystem(z3::context& ctx, const Transition& t)
+  HornSystem(z3::context& ctx, const Transition& t, Candidates lemmas)
       : fp(ctx), inv(ctx), bad(ctx.function("Bad", 0, nullptr, ctx.bool_sort())) {
     const Bounds& b = t.problem().bounds;
     x = fresh_state(b, "");
@@ -34,9 +43,9 @@ struct HornSystem {
     for (const auto& f : step.fire) all.push_back(f);
     all.push_back(step.pasid);
     add(z3::forall(xs, z3::implies(t.initial(x), inv(xs))), "init");
-    z3::expr pre = inv(xs) && step.relation;
+    z3::expr pre = inv(xs) && t.lemmas(x, lemmas) && step.relation && t.lemmas(y, lemmas);
     add(z3::forall(all, z3::implies(pre, inv(ys))), "step");
-    add(z3::forall(all, z3::implies(pre && !t.property(x, step.log, y), bad())), "bad");
+    add(z3::forall(all, z3::implies(pre && !t.property(x, step.log, y, false), bad())), "bad");
   }
 
   void add(z3::expr rule, const char* name) { fp.add_rule(rule, fp.ctx().str_symbol(name)); }
@@ -78,7 +87,8 @@ Result PdrEngine::check(const Problem& pb) {
   Z3Scope scope(ctx);
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
-  HornSystem horn(ctx, t);
+  const ProvedLemmas lemmas = prove_lemmas(t, o_.timeout_seconds, kLemmaShare);
+  HornSystem horn(ctx, t, lemmas.kept);
   z3::params p(ctx);
   p.set("engine", "spacer");
   horn.fp.set(p);
@@ -98,7 +108,8 @@ Result PdrEngine::check(const Problem& pb) {
   r.stats.depth = static_cast<int>(horn.fp.get_num_levels(horn.inv));
   if (c == z3::unsat) {
     r.verdict = Verdict::holds;
-    r.proof = "inductive invariant (IC3/PDR, Spacer):\n" + horn.invariant(pb.bounds);
+    r.proof = "inductive invariant (IC3/PDR, Spacer)" + lemmas_used(lemmas) + ":\n" +
+              horn.invariant(pb.bounds);
   } else if (c == z3::unknown) {
     r.reason = deadline.unknown_reason(horn.fp.reason_unknown());
   } else {
