@@ -293,7 +293,7 @@ bool parse_number(std::string_view text, bool hex, std::int64_t& out) {
     hex = true;
     text.remove_prefix(2);
   }
-  if (text.empty() || text.size() > 16 || (!hex && text.size() > 18)) return false;
+  if (text.empty() || text.size() > (hex ? 16u : 18u)) return false;  // within 2^64
   const unsigned base = hex ? 16 : 10;
   std::uint64_t v = 0;
   for (char c : text) {

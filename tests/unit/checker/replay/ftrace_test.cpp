@@ -110,6 +110,9 @@ TEST_CASE("ftrace: numbers as ftrace prints them") {
   CHECK((parse_number("143", false, v) && v == 143));
   CHECK((parse_number("-2", false, v) && v == -2));
   CHECK((parse_number("0xfffffffffffffffe", false, v) && v == -2));  // an error return
+  CHECK((parse_number("123456789012345678", false, v) && v == 123456789012345678));  // 18 digits
+  CHECK_FALSE(parse_number("1234567890123456789", false, v));  // 19 may overflow
+  CHECK_FALSE(parse_number("0x10000000000000000", false, v));  // 17 hex digits
   CHECK_FALSE(parse_number("", false, v));
   CHECK_FALSE(parse_number("12a", false, v));
   CHECK_FALSE(parse_number("0x", false, v));
