@@ -56,8 +56,8 @@ class Transition {
   z3::expr initial(const SymState& x) const;
 
   /// The invariants of the problem over a step, and (with_types) the type invariant of
-  /// the post-state, whose violation would be a model bug.  k-induction leaves the type
-  /// invariant out: its ranges hold of reachable states only, never inductively.
+  /// the post-state, whose violation would be a model bug.  k-induction and pdr leave the
+  /// type invariant out: its ranges hold of reachable states only, never inductively.
   z3::expr property(const SymState& pre, const Log<Z3Domain>& log, const SymState& post,
                     bool with_types = true) const;
   /// The state invariants of the problem, of state x alone.

@@ -42,14 +42,16 @@ int candidate(std::string_view name) {
 TEST_CASE("lemma proof: what it keeps holds in reachable states; it drops what a design breaks") {
   std::string dropped;
   auto check = [&](const DesignChange& change, Bounds b) -> smt::Candidates {
-    CAPTURE(change.name);
+    std::string name = change.name;
+    CAPTURE(name);
     Problem pb = design(change, b);
     smt::Candidates kept = proved(pb);
     CHECK(kept.any());
     for (const auto& s : test::random_walks(pb, 100, 25, 99))
       for (int c = 0; c < smt::kCandidates; ++c)
         if (kept[static_cast<std::size_t>(c)]) {
-          CAPTURE(smt::candidate_name(c));
+          std::string fact = std::string(smt::candidate_name(c));
+          CAPTURE(fact);
           REQUIRE(smt::candidate_holds(c, pb.bounds, s));
         }
     smt::Candidates lost = smt::state_candidates() & ~kept;
