@@ -2,10 +2,10 @@
 // The model's bookkeeping, stated as facts of every reachable state: reference counts
 // equal what they count, dead objects are empty, allocated PASIDs have live owners.
 // They are not properties of the kernel design under check but of the model's encoding;
-// k-induction assumes them to cut off unreachable states that no invariant of the design
-// doc rules out (an mm with mm_count 0 and a bond, say), but only after proving them
-// 1-inductive (checker/smt/kind.cpp): in a design whose bookkeeping differs it goes on
-// without them, so they can make a proof possible, never make one lie.
+// k-induction and pdr assume them to cut off unreachable states that no invariant of the
+// design doc rules out (an mm with mm_count 0 and a bond, say), but only after proving them
+// 1-inductive (checker/smt/lemma_proof.hpp): in a design whose bookkeeping differs they go
+// on without those it breaks, so the lemmas can make a proof possible, never make one lie.
 
 #include "pasid_allocator.hpp"
 #include "queries.hpp"

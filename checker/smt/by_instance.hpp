@@ -1,8 +1,8 @@
 #pragma once
 // One step of the transition relation asked one rule instance at a time: a query over the
 // whole relation at the default bounds ran for minutes where the instances, each far
-// smaller, take seconds together.  Used by k-induction for its lemmas and its step case
-// at k = 1.
+// smaller, take seconds together.  Used by the proof of the candidate facts
+// (lemma_proof.hpp) and by k-induction's step case at k = 1.
 
 #include <z3++.h>
 

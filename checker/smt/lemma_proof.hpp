@@ -1,5 +1,5 @@
 #pragma once
-// Which candidate facts k-induction may assume (transition.hpp: the model's bookkeeping
+// Which candidate facts kind and pdr may assume (transition.hpp: the model's bookkeeping
 // lemmas and the catalog's state invariants): those that hold initially and are
 // 1-inductive together, found as Houdini does.  Start from all that hold initially; while
 // some step from a state keeping the set breaks one, drop every candidate that step
