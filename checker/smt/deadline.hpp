@@ -19,21 +19,13 @@ class Deadline {
   bool expired() const { return limit_ > 0 && elapsed() >= limit_; }
 
   /// Sets the solver's time-out to what is left (none when there is no limit, which
-  /// also lifts a shorter one set before).
+  /// also lifts one set before).
   template <class Solver>
   void arm(z3::context& ctx, Solver& s) const {
-    if (limit_ > 0) return arm(ctx, s, limit_);
+    unsigned ms = std::numeric_limits<unsigned>::max();
+    if (limit_ > 0) ms = static_cast<unsigned>(std::max(0.001, limit_ - elapsed()) * 1000);
     z3::params p(ctx);
-    p.set("timeout", std::numeric_limits<unsigned>::max());
-    s.set(p);
-  }
-
-  /// The same, but at most `seconds` (a try that may be cut short and asked another way).
-  template <class Solver>
-  void arm(z3::context& ctx, Solver& s, double seconds) const {
-    double left = limit_ > 0 ? std::max(0.001, std::min(seconds, limit_ - elapsed())) : seconds;
-    z3::params p(ctx);
-    p.set("timeout", static_cast<unsigned>(left * 1000));
+    p.set("timeout", ms);
     s.set(p);
   }
 
