@@ -1,7 +1,5 @@
 #include "by_instance.hpp"
 
-#include <cstdio>
-#include <cstdlib>
 #include <set>
 
 #include "checker/explicit/instances.hpp"
