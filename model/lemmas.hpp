@@ -7,6 +7,8 @@
 // 1-inductive (checker/smt/lemma_proof.hpp): in a design whose bookkeeping differs they go
 // on without those it breaks, so the lemmas can make a proof possible, never make one lie.
 
+#include <iterator>
+
 #include "pasid_allocator.hpp"
 #include "queries.hpp"
 
@@ -111,11 +113,13 @@ typename D::Bool bonds_hold_pasid(const Bounds& b, const State<D>& s) {
   return r;
 }
 
-/// The lemmas of this file, each proved or dropped on its own.
+/// The lemmas of this file, each proved or dropped on its own; their names in the same order.
 enum class Lemma { counts_match, tasks_placed, owners_live, slots_clear, bonds_hold_pasid };
-inline constexpr int kLemmaCount = 5;
-inline constexpr const char* kLemmaNames[kLemmaCount] = {
-    "counts_match", "tasks_placed", "owners_live", "slots_clear", "bonds_hold_pasid"};
+inline constexpr const char* kLemmaNames[] = {"counts_match", "tasks_placed", "owners_live",
+                                              "slots_clear", "bonds_hold_pasid"};
+inline constexpr int kLemmaCount = static_cast<int>(std::size(kLemmaNames));
+static_assert(static_cast<int>(Lemma::bonds_hold_pasid) + 1 == kLemmaCount,
+              "a name for every lemma");
 
 template <class D>
 typename D::Bool lemma(Lemma l, const Bounds& b, const State<D>& s) {
