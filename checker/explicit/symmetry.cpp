@@ -1,6 +1,8 @@
 #include "symmetry.hpp"
 
 #include <algorithm>
+#include <cassert>
+#include <functional>
 #include <numeric>
 
 namespace pasid {
@@ -8,14 +10,64 @@ namespace pasid {
 namespace {
 
 using St = State<Concrete>;
-using Key = std::array<int, 12>;
 constexpr int kMaxSlots = 8;
+
+/// A slot's sort key: fields of fixed widths packed most significant first, so that keys
+/// compare as their fields do, in order.  Every key of a sort is built by the same calls, so
+/// the fields line up.  128 bits hold the widest key (a process: its threads).
+class Key {
+  __extension__ using Bits = unsigned __int128;  // g++ and clang++ both have it
+
+ public:
+  /// Appends a field: `value` in 0 .. 2^bits - 1.
+  Key& put(int value, unsigned bits) {
+    assert(bits <= 32 && value >= 0 && static_cast<std::uint64_t>(value) < (1ull << bits));
+    assert(used_ + bits <= 128);
+    used_ += bits;
+    v_ |= static_cast<Bits>(value) << (128 - used_);
+    return *this;
+  }
+  /// A slot number, or kNone after every slot.
+  Key& slot(int value) { return put(value == kNone ? 15 : value, 4); }
+  /// A slot number, or kNone before every slot.
+  Key& slot_or_none_first(int value) { return put(value + 1, 4); }
+  /// How many slots of a sort (at most 8).
+  Key& count(int value) { return put(value, 4); }
+  friend bool operator<(const Key& a, const Key& b) { return a.v_ < b.v_; }
+
+ private:
+  Bits v_ = 0;
+  unsigned used_ = 0;
+};
+
+/// Sorts a[0..n) by `less`, stably, and says whether anything moved.  Insertion sort: n is
+/// at most 8, and std::stable_sort's buffer cost a malloc and a free per call.
+template <class Less = std::less<>>
+bool sort_small(int* a, int n, Less less = {}) {
+  bool moved = false;
+  for (int j = 1; j < n; ++j) {
+    int x = a[j], k = j;
+    for (; k > 0 && less(x, a[k - 1]); --k) a[k] = a[k - 1];
+    a[k] = x;
+    moved = moved || k != j;
+  }
+  return moved;
+}
+
 using Order = std::array<int, kMaxSlots>;  // order[new] = old
+
+/// A sort's new order of its slots: order[new] = old, and whether that is the identity (the
+/// common case: most successors of a representative are one already), so that applying it
+/// can be skipped.
+struct Sorted {
+  Order order;
+  bool moved;
+};
 
 /// The slots 0..n-1 sorted by key (stable), except the `pinned` ones (a bit per slot), which
 /// keep their places: the others are sorted into the places left.
 template <class KeyOf>
-Order sort_slots(int n, KeyOf&& key_of, unsigned pinned = 0) {
+Sorted sort_slots(int n, KeyOf&& key_of, unsigned pinned = 0) {
   std::array<Key, kMaxSlots> keys{};
   Order order{}, moving{};
   std::iota(order.begin(), order.end(), 0);
@@ -25,10 +77,9 @@ Order sort_slots(int n, KeyOf&& key_of, unsigned pinned = 0) {
     if (!((pinned >> i) & 1)) moving[m++] = i;
   }
   Order places = moving;
-  std::stable_sort(moving.begin(), moving.begin() + m,
-                   [&](int x, int y) { return keys[x] < keys[y]; });
+  bool moved = sort_small(moving.data(), m, [&](int x, int y) { return keys[x] < keys[y]; });
   for (int j = 0; j < m; ++j) order[places[j]] = moving[j];
-  return order;
+  return {order, moved};
 }
 
 /// The lowest-free allocation (new threads, processes, mms, files; PASIDs) takes the lowest
@@ -141,84 +192,98 @@ Order apply_threads(St& s, const Bounds& b, const Order& order) {
   return renamed_of(order, b.threads);
 }
 
-Order sort_mms(const St& s, const Bounds& b) {
+/// A bond's place in a key: its users and whether the device's table has the entry.
+int bond_signature(const Bond<Concrete>& bond) {
+  return bond.users * 16 + bond.entry;
+}
+
+Sorted sort_mms(const St& s, const Bounds& b) {
   return sort_slots(
       b.mms,
       [&](int m) {
         const auto& mm = s.mms[m];
-        Key k{mm.count == 0, mm.users, mm.count, (mm.pasid != kNoPasid) + 2 * mm.refs};
-        for (int f = 0; f < b.files; ++f) k[4] += mm.portal[f];
+        Key k;
+        k.put(mm.count == 0, 1).put(mm.users, 4).put(mm.count, 3);
+        k.put((mm.pasid != kNoPasid) + 2 * mm.refs, 5);
+        int portals = 0, procs = 0, files = 0;
+        for (int f = 0; f < b.files; ++f) portals += mm.portal[f];
+        k.count(portals);
         std::array<int, kMaxDevices> bonds{};  // as a multiset: devices are renamed too
-        for (int d = 0; d < b.devices; ++d)
-          bonds[d] = s.bonds[d][m].users * 16 + s.bonds[d][m].entry;
-        std::sort(bonds.begin(), bonds.end());
-        std::copy(bonds.begin(), bonds.end(), k.begin() + 5);
-        for (int p = 0; p < b.processes; ++p) k[9] += s.procs[p].mm == m;
-        for (int f = 0; f < b.files; ++f) k[10] += s.files[f].mm == m;
-        return k;
+        for (int d = 0; d < b.devices; ++d) bonds[d] = bond_signature(s.bonds[d][m]);
+        sort_small(bonds.data(), b.devices);
+        for (int d = 0; d < b.devices; ++d) k.put(bonds[d], 8);
+        for (int p = 0; p < b.processes; ++p) procs += s.procs[p].mm == m;
+        for (int f = 0; f < b.files; ++f) files += s.files[f].mm == m;
+        return k.count(procs).count(files);
       },
       pinned_mms(s, b));
 }
 
 /// Devices by their bonds to the (already sorted) mms.
-Order sort_devices(const St& s, const Bounds& b) {
+Sorted sort_devices(const St& s, const Bounds& b) {
   return sort_slots(b.devices, [&](int d) {
-    Key k{};
+    Key k;
     for (int m = 0; m < b.mms && m < 6; ++m)
-      k[2 * m] = s.bonds[d][m].users * 16 + s.bonds[d][m].entry,
-            k[2 * m + 1] = s.bonds[d][m].pasid != 0;
+      k.put(bond_signature(s.bonds[d][m]), 8).put(s.bonds[d][m].pasid != 0, 1);
     return k;
   });
 }
 
 /// PASID values by their owner (sorted mms own at most one each), then by who names them.
-Order sort_pasids(const St& s, const Bounds& b) {
+Sorted sort_pasids(const St& s, const Bounds& b) {
   return sort_slots(
       b.pasids,
       [&](int i) {
-        int p = i + 1;
-        Key k{s.alloc.owner[i] == kNone, s.alloc.owner[i]};
-        for (int m = 0; m < b.mms; ++m) k[2] += s.mms[m].pasid == p;
+        int p = i + 1, mms = 0, threads = 0, bonds = 0;
+        for (int m = 0; m < b.mms; ++m) mms += s.mms[m].pasid == p;
         for (int t = 0; t < b.threads; ++t)
-          k[3] += (s.threads[t].msr_pasid == p) + 8 * (s.threads[t].xsave == p);
+          threads += (s.threads[t].msr_pasid == p) + 8 * (s.threads[t].xsave == p);
         for (int d = 0; d < b.devices; ++d)
-          for (int m = 0; m < b.mms; ++m) k[4] += s.bonds[d][m].pasid == p;
-        return k;
+          for (int m = 0; m < b.mms; ++m) bonds += s.bonds[d][m].pasid == p;
+        Key k;
+        k.slot(s.alloc.owner[i]).count(mms);
+        return k.put(threads, 7).put(bonds, 6);
       },
       pinned_pasids(s, b));
 }
 
-Order sort_files(const St& s, const Bounds& b) {
+Sorted sort_files(const St& s, const Bounds& b) {
   return sort_slots(b.files, [&](int f) {
-    Key k{s.files[f].dev == kNone, s.files[f].dev, s.files[f].mm};
-    for (int p = 0; p < b.processes; ++p) k[3] += s.procs[p].fd[f];
-    for (int m = 0; m < b.mms; ++m) k[4] |= s.mms[m].portal[f] << m;
-    return k;
+    int fds = 0, portals = 0;
+    for (int p = 0; p < b.processes; ++p) fds += s.procs[p].fd[f];
+    for (int m = 0; m < b.mms; ++m) portals |= s.mms[m].portal[f] << m;
+    Key k;
+    k.slot(s.files[f].dev).slot_or_none_first(s.files[f].mm);
+    return k.count(fds).put(portals, kMaxMms);
   });
 }
 
+/// A thread's fields but its slot and process, in 14 bits.
 int thread_signature(const Thread<Concrete>& t) {
   int design_a = t.ipi * 8 + t.waits * 4 + t.fpregs * 2;
-  return ((t.xsave * 16 + design_a) * 64 + t.msr_valid) * 32 + t.msr_pasid * 2 + t.activated;
+  return (((t.xsave * 16 + design_a) * 2 + t.msr_valid) * 16 + t.msr_pasid) * 2 + t.activated;
 }
 
-Order sort_procs(const St& s, const Bounds& b) {
+Sorted sort_procs(const St& s, const Bounds& b) {
   return sort_slots(b.processes, [&](int p) {
-    Key k{s.procs[p].mm == kNone, s.procs[p].mm, 0};
-    for (int f = 0; f < b.files; ++f) k[2] |= s.procs[p].fd[f] << f;
+    int fds = 0, n = 0;
+    for (int f = 0; f < b.files; ++f) fds |= s.procs[p].fd[f] << f;
     std::array<int, kMaxThreads> sig{};  // the group's threads, as a sorted multiset
     for (int t = 0; t < b.threads; ++t)
-      if (in_process(s, t, p)) sig[t] = 1 + thread_signature(s.threads[t]);
-    std::sort(sig.begin(), sig.end());
-    std::copy(sig.begin(), sig.end(), k.begin() + 4);
+      if (in_process(s, t, p)) sig[n++] = thread_signature(s.threads[t]);
+    sort_small(sig.data(), n);
+    Key k;
+    k.slot(s.procs[p].mm).put(fds, kMaxFiles).count(n);
+    for (int j = 0; j < n; ++j) k.put(sig[j], 14);
     return k;
   });
 }
 
-Order sort_threads(const St& s, const Bounds& b) {
+Sorted sort_threads(const St& s, const Bounds& b) {
   return sort_slots(b.threads, [&](int t) {
     const auto& th = s.threads[t];
-    return Key{!th.alive, th.proc, thread_signature(th)};
+    Key k;
+    return k.put(!th.alive, 1).slot_or_none_first(th.proc).put(thread_signature(th), 14);
   });
 }
 
@@ -257,12 +322,15 @@ void Renaming::swap_after(Sort k, int i, int j) {
 Renaming canonicalize(State<Concrete>& s, const Bounds& b) {
   // Slots beyond a sort's bound keep their names (the orders leave them in place).
   Renaming r = Renaming::identity();
-  record(r, Renaming::mm, apply_mms(s, b, sort_mms(s, b)));
-  record(r, Renaming::device, apply_devices(s, b, sort_devices(s, b)));
-  record(r, Renaming::pasid, apply_pasids(s, b, sort_pasids(s, b)));
-  record(r, Renaming::file, apply_files(s, b, sort_files(s, b)));
-  record(r, Renaming::process, apply_procs(s, b, sort_procs(s, b)));
-  record(r, Renaming::thread, apply_threads(s, b, sort_threads(s, b)));
+  auto settle = [&](Renaming::Sort k, const Sorted& sorted, auto apply) {
+    if (sorted.moved) record(r, k, apply(s, b, sorted.order));
+  };
+  settle(Renaming::mm, sort_mms(s, b), apply_mms);
+  settle(Renaming::device, sort_devices(s, b), apply_devices);
+  settle(Renaming::pasid, sort_pasids(s, b), apply_pasids);
+  settle(Renaming::file, sort_files(s, b), apply_files);
+  settle(Renaming::process, sort_procs(s, b), apply_procs);
+  settle(Renaming::thread, sort_threads(s, b), apply_threads);
   return r;
 }
 
