@@ -19,6 +19,15 @@ void pack_representative(const ExpansionContext& c, const State<Concrete>& next,
   c.codec.pack(rep, out);
 }
 
+void pack_representative(const ExpansionContext& c, const State<Concrete>& from,
+                         const std::uint8_t* from_packed, const State<Concrete>& next,
+                         std::uint8_t* out) {
+  if (!c.symmetry) return c.codec.pack_change(from, from_packed, next, out);
+  State<Concrete> rep = next;
+  canonicalize(rep, c.pb.bounds);
+  c.codec.pack_change(from, from_packed, rep, out);
+}
+
 namespace {
 
 /// The successors of one expansion that may be new, by representative: one reached twice

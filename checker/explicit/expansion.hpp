@@ -55,6 +55,10 @@ inline constexpr std::uint32_t kKnown = ~0u;
 
 /// Packs the representative of `next` (itself without symmetry) into `out`.
 void pack_representative(const ExpansionContext& c, const State<Concrete>& next, std::uint8_t* out);
+/// The same, for a successor of `from`, packed in `from_packed` (StateCodec::pack_change).
+void pack_representative(const ExpansionContext& c, const State<Concrete>& from,
+                         const std::uint8_t* from_packed, const State<Concrete>& next,
+                         std::uint8_t* out);
 
 /// Expands [begin, end) into `out` (on the calling thread).
 void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, Expansion& out);

@@ -6,7 +6,8 @@ namespace pasid {
 
 void Lookahead::fill(std::uint32_t i, Batch& b) const {
   const std::size_t w = c_.codec.width();
-  c_.codec.unpack(c_.stored(i), b.from);
+  const std::uint8_t* packed = c_.stored(i);
+  c_.codec.unpack(packed, b.from);
   b.index = i;
   b.prefetched = false;
   b.size = 0;
@@ -24,7 +25,7 @@ void Lookahead::fill(std::uint32_t i, Batch& b) const {
     std::size_t n = b.size;
     try {
       successor(c_.pb, b.from, in, b.log[n], b.next[n]);
-      pack_representative(c_, b.next[n], &b.rep[n * w]);
+      pack_representative(c_, b.from, packed, b.next[n], &b.rep[n * w]);
     } catch (...) {
       b.error = std::current_exception();
       return;

@@ -1,5 +1,6 @@
 #include "state_table.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cassert>
 #include <cstring>
@@ -14,6 +15,7 @@ namespace pasid {
 // found by its byte offset and the codec needs no visitor on the hot path.
 static_assert(sizeof(Concrete::Bool) == 1 && sizeof(Concrete::Int) == 1);
 static_assert(std::is_trivially_copyable_v<State<Concrete>>);
+static_assert(sizeof(State<Concrete>) % 8 == 0);  // pack_change compares it word by word
 
 StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
   int total = 0;
@@ -35,6 +37,13 @@ StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
       s);
   width_ = static_cast<std::size_t>((total + 7) / 8);
   assert(width_ <= kMaxWords * 8);
+  field_at_.fill(kNoField);
+  for (std::size_t k = 0; k < layout_.size(); ++k)
+    field_at_[layout_[k].offset] = static_cast<std::int16_t>(k);
+  for (const Layout& l : fixed_) field_at_[l.offset] = kFixed;
+  for (std::size_t w = 0; w + 8 <= sizeof(State<Concrete>); w += 8)
+    if (std::any_of(&field_at_[w], &field_at_[w + 8], [](auto f) { return f != kNoField; }))
+      field_words_.push_back(static_cast<std::uint16_t>(w));
 }
 
 void StateCodec::out_of_range(const Layout& l, int value) const {
@@ -51,17 +60,45 @@ void StateCodec::check_fixed(const State<Concrete>& s) const {
       if (bytes[l.offset] != l.low) out_of_range(l, bytes[l.offset]);
 }
 
+/// Sets l's bits in `words` to x (checked against l's range), whatever they held.
+void StateCodec::put(const Layout& l, int x, std::uint64_t* words) const {
+  if (x < l.low || x > l.high) [[unlikely]]
+    out_of_range(l, x);
+  const std::uint64_t mask = (std::uint64_t{1} << l.bits) - 1;
+  auto u = static_cast<std::uint64_t>(x - l.low);
+  words[l.word] = (words[l.word] & ~(mask << l.shift)) | u << l.shift;
+  if (l.spans)
+    words[l.word + 1] = (words[l.word + 1] & ~(mask >> (64 - l.shift))) | u >> (64 - l.shift);
+}
+
 void StateCodec::pack(const State<Concrete>& s, std::uint8_t* out) const {
   std::uint64_t words[kMaxWords] = {};
   const auto* bytes = reinterpret_cast<const std::int8_t*>(&s);
   check_fixed(s);
-  for (const Layout& l : layout_) {
-    int x = bytes[l.offset];
-    if (x < l.low || x > l.high) [[unlikely]]
-      out_of_range(l, x);
-    auto u = static_cast<std::uint64_t>(x - l.low);
-    words[l.word] |= u << l.shift;
-    if (l.spans) words[l.word + 1] |= u >> (64 - l.shift);
+  for (const Layout& l : layout_) put(l, bytes[l.offset], words);
+  std::memcpy(out, words, width_);
+}
+
+void StateCodec::pack_change(const State<Concrete>& base, const std::uint8_t* base_packed,
+                             const State<Concrete>& s, std::uint8_t* out) const {
+  std::uint64_t words[kMaxWords] = {};
+  std::memcpy(words, base_packed, width_);
+  const auto* was = reinterpret_cast<const unsigned char*>(&base);
+  const auto* now = reinterpret_cast<const unsigned char*>(&s);
+  for (std::uint16_t w : field_words_) {
+    std::uint64_t a, b;
+    std::memcpy(&a, was + w, 8);
+    std::memcpy(&b, now + w, 8);
+    for (std::uint64_t diff = a ^ b; diff != 0;) {
+      auto byte = static_cast<unsigned>(std::countr_zero(diff)) / 8;
+      diff &= ~(0xffull << byte * 8);
+      std::size_t offset = w + byte;
+      std::int16_t f = field_at_[offset];
+      if (f == kFixed) [[unlikely]]
+        check_fixed(s);
+      if (f >= 0)
+        put(layout_[static_cast<std::size_t>(f)], static_cast<std::int8_t>(now[offset]), words);
+    }
   }
   std::memcpy(out, words, width_);
 }

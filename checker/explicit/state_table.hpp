@@ -2,6 +2,7 @@
 // The set of visited states: bit-packed states in one arena (in discovery order, so the
 // arena is also the BFS queue) and an open-addressing table of indices into it.
 
+#include <array>
 #include <cassert>
 #include <cstdint>
 #include <limits>
@@ -24,6 +25,11 @@ class StateCodec {
   std::size_t width() const { return width_; }
   /// Throws std::logic_error if a field is outside its range (a model bug).
   void pack(const State<Concrete>& s, std::uint8_t* out) const;
+  /// pack(s, out), given a state `base` and pack(base): only the fields s changed are
+  /// packed again (a successor changes a few of about a hundred).  The same bytes, and
+  /// the same error for a field out of its range.
+  void pack_change(const State<Concrete>& base, const std::uint8_t* base_packed,
+                   const State<Concrete>& s, std::uint8_t* out) const;
   void unpack(const std::uint8_t* in, State<Concrete>& s) const;
 
  private:
@@ -39,9 +45,18 @@ class StateCodec {
     bool spans;  // continues into the next word
     FieldId id;  // for the message when the field leaves its range
   };
+  static constexpr std::int16_t kNoField = -1;  // a byte of a slot past the bounds
+  static constexpr std::int16_t kFixed = -2;    // a byte of a field in fixed_
+
   Bounds bounds_;
   std::vector<Layout> layout_;  // the fields with bits
   std::vector<Layout> fixed_;   // the fields the design never writes: no bits, always `low`
+  /// Per byte of State<Concrete>: its field's position in layout_, or kNoField or kFixed.
+  std::array<std::int16_t, sizeof(State<Concrete>)> field_at_;
+  /// The 8-byte words of State<Concrete> that hold a field, by byte offset.
+  std::vector<std::uint16_t> field_words_;
+
+  void put(const Layout& l, int x, std::uint64_t* words) const;
 
   [[noreturn]] void out_of_range(const Layout& l, int value) const;
   /// Throws std::logic_error if a field the design never writes was written.
