@@ -66,12 +66,24 @@ typename D::Bool rule_guard(int rule, const State<D>& s, const Bounds& b, const 
   return with_rule(rule, [&](auto r) { return decltype(r)::guard(s, b, z, a); });
 }
 
+/// Calls f(RuleType{}) for every rule, in table order.
+template <class F>
+void for_each_rule(F&& f) {
+  std::apply([&](auto... r) { (f(r), ...); }, AllRules{});
+}
+
+/// Applies the effect of rule R for arguments a.
+template <class R, class D>
+void rule_effect(Step<D>& st, const Args<D>& a) {
+  st.actor = a.thread;
+  R::effect(st, a);
+  if (st.design.pasid_by_ipi) settle_waits(st);
+}
+
 /// Applies the effect of rule `rule` for arguments a.
 template <class D>
 void rule_effect(int rule, Step<D>& st, const Args<D>& a) {
-  st.actor = a.thread;
-  with_rule(rule, [&](auto r) { decltype(r)::effect(st, a); });
-  if (st.design.pasid_by_ipi) settle_waits(st);
+  with_rule(rule, [&](auto r) { rule_effect<decltype(r)>(st, a); });
 }
 
 }  // namespace pasid

@@ -1,20 +1,40 @@
 #include "lookahead.hpp"
 
+#include <cassert>
+
 #include "successor.hpp"
 
 namespace pasid {
 
+Lookahead::Lookahead(const ExpansionContext& c) : c_(c) {
+  // rule_instances() lists them rule by rule, in table order.
+  for (const Instance& in : c.instances) ++first_[static_cast<std::size_t>(in.rule) + 1];
+  for (std::size_t r = 0; r < kRuleCount; ++r) first_[r + 1] += first_[r];
+  for (std::size_t k = 0; k < c.instances.size(); ++k)
+    assert(first_[static_cast<std::size_t>(c.instances[k].rule)] <= k &&
+           k < first_[static_cast<std::size_t>(c.instances[k].rule) + 1]);
+}
+
 void Lookahead::fill(std::uint32_t i, Batch& b) const {
-  const std::size_t w = c_.codec.width();
   const std::uint8_t* packed = c_.stored(i);
   c_.codec.unpack(packed, b.from);
   b.index = i;
   b.prefetched = false;
   b.size = 0;
   b.error = nullptr;
-  for (std::size_t k = 0; k < c_.instances.size(); ++k) {
+  // Rule by rule, so that each rule's guard and effect are inlined, not looked up.
+  for_each_rule([&](auto r) {
+    if (!b.error) fill_rule<decltype(r)>(b, packed);
+  });
+}
+
+template <class R>
+void Lookahead::fill_rule(Batch& b, const std::uint8_t* packed) const {
+  constexpr auto rule = static_cast<std::size_t>(rule_index<R>());
+  const std::size_t w = c_.codec.width();
+  for (std::size_t k = first_[rule]; k < first_[rule + 1]; ++k) {
     const Instance& in = c_.instances[k];
-    if (!rule_guard(in.rule, b.from, c_.pb.bounds, c_.pb.design, in.args)) continue;
+    if (!R::guard(b.from, c_.pb.bounds, c_.pb.design, in.args)) continue;
     if (b.size == b.next.size()) {
       b.instance.emplace_back();
       b.next.emplace_back();
@@ -24,7 +44,7 @@ void Lookahead::fill(std::uint32_t i, Batch& b) const {
     }
     std::size_t n = b.size;
     try {
-      successor(c_.pb, b.from, in, b.log[n], b.next[n]);
+      successor<R>(c_.pb, b.from, in, b.log[n], b.next[n]);
       pack_representative(c_, b.from, packed, b.next[n], &b.rep[n * w]);
     } catch (...) {
       b.error = std::current_exception();

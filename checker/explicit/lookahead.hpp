@@ -30,7 +30,7 @@ struct Batch {
 
 class Lookahead {
  public:
-  explicit Lookahead(const ExpansionContext& c) : c_(c) {}
+  explicit Lookahead(const ExpansionContext& c);
   /// The batch of stored state i; states i+1 and i+2 (those below `end`) are expanded
   /// and their table lookups hinted.  States below `end` must be stored already.
   const Batch& at(std::uint32_t i, std::uint32_t end);
@@ -38,9 +38,14 @@ class Lookahead {
  private:
   const ExpansionContext& c_;
   std::array<Batch, 3> ring_;
+  /// Rule r's instances are c_.instances[first_[r] .. first_[r + 1]).
+  std::array<std::size_t, kRuleCount + 1> first_{};
 
   Batch& batch(std::uint32_t i);
   void fill(std::uint32_t i, Batch& b) const;
+  /// The steps of rule R's instances from b.from (packed: `packed`) into b.
+  template <class R>
+  void fill_rule(Batch& b, const std::uint8_t* packed) const;
 };
 
 }  // namespace pasid

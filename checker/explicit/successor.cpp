@@ -13,10 +13,7 @@ State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Ins
 
 void successor(const Problem& pb, const State<Concrete>& s, const Instance& in, Log<Concrete>& log,
                State<Concrete>& next) {
-  next = s;
-  log.clear();
-  Step<Concrete> st(next, pb.bounds, pb.design, log);
-  rule_effect(in.rule, st, in.args);
+  with_rule(in.rule, [&](auto r) { successor<decltype(r)>(pb, s, in, log, next); });
 }
 
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,

@@ -18,6 +18,16 @@ State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Ins
 void successor(const Problem& pb, const State<Concrete>& s, const Instance& in, Log<Concrete>& log,
                State<Concrete>& next);
 
+/// The same for an instance of rule R, its effect inlined (the explorer's inner loop).
+template <class R>
+void successor(const Problem& pb, const State<Concrete>& s, const Instance& in, Log<Concrete>& log,
+               State<Concrete>& next) {
+  next = s;
+  log.clear();
+  Step<Concrete> st(next, pb.bounds, pb.design, log);
+  rule_effect<R>(st, in.args);
+}
+
 /// The problem's invariants broken by the step pre --log--> post, in the problem's order.
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
                             const State<Concrete>& post);
