@@ -16,9 +16,9 @@ constexpr int kMaxSlots = 8;
 /// compare as their fields do, in order.  Every key of a sort is built by the same calls, so
 /// the fields line up.  128 bits hold the widest key (a process: its threads).
 class Key {
+ public:
   __extension__ using Bits = unsigned __int128;  // g++ and clang++ both have it
 
- public:
   /// Appends a field: `value` in 0 .. 2^bits - 1.
   Key& put(int value, unsigned bits) {
     assert(bits <= 32 && value >= 0 && static_cast<std::uint64_t>(value) < (1ull << bits));
@@ -33,7 +33,7 @@ class Key {
   Key& slot_or_none_first(int value) { return put(value + 1, 4); }
   /// How many slots of a sort (at most 8).
   Key& count(int value) { return put(value, 4); }
-  friend bool operator<(const Key& a, const Key& b) { return a.v_ < b.v_; }
+  Bits bits() const { return v_; }
 
  private:
   Bits v_ = 0;
@@ -68,12 +68,12 @@ struct Sorted {
 /// keep their places: the others are sorted into the places left.
 template <class KeyOf>
 Sorted sort_slots(int n, KeyOf&& key_of, unsigned pinned = 0) {
-  std::array<Key, kMaxSlots> keys{};
+  Key::Bits keys[kMaxSlots];  // the first n set: eight Keys cleared cost more than the sort
   Order order{}, moving{};
   std::iota(order.begin(), order.end(), 0);
   int m = 0;
   for (int i = 0; i < n; ++i) {
-    keys[i] = key_of(i);
+    keys[i] = key_of(i).bits();
     if (!((pinned >> i) & 1)) moving[m++] = i;
   }
   Order places = moving;
