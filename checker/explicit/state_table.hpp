@@ -26,8 +26,8 @@ class StateCodec {
   /// Throws std::logic_error if a field is outside its range (a model bug).
   void pack(const State<Concrete>& s, std::uint8_t* out) const;
   /// pack(s, out), given a state `base` and pack(base): only the fields s changed are
-  /// packed again (a successor changes a few of about a hundred).  The same bytes, and
-  /// the same error for a field out of its range.
+  /// packed again (a successor changes a few of about a hundred).  The same bytes; for a
+  /// field out of its range the same error (for one of them, where several are).
   void pack_change(const State<Concrete>& base, const std::uint8_t* base_packed,
                    const State<Concrete>& s, std::uint8_t* out) const;
   void unpack(const std::uint8_t* in, State<Concrete>& s) const;
