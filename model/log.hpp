@@ -3,6 +3,7 @@
 // a PASID leaving the allocator, a task being created.  Step invariants read these.
 
 #include <cstdint>
+#include <initializer_list>
 #include <vector>
 
 #include "state.hpp"
@@ -35,7 +36,35 @@ struct Observation {
   typename D::Int thread, dev, mm, pasid, seen;
 };
 
+/// A step's observations, in order, and which kinds occur among them: an invariant that
+/// reads one kind skips a log without it (most steps observe nothing), in every domain.
 template <class D>
-using Log = std::vector<Observation<D>>;
+class Log {
+ public:
+  using value_type = Observation<D>;
+  Log() = default;
+  Log(std::initializer_list<Observation<D>> os) {
+    for (const auto& o : os) push_back(o);
+  }
+  void push_back(const Observation<D>& o) {
+    entries_.push_back(o);
+    kinds_ |= 1u << static_cast<unsigned>(o.kind);
+  }
+  void clear() {
+    entries_.clear();
+    kinds_ = 0;
+  }
+  /// Whether an observation of `kind` was recorded (under whatever path condition).
+  bool has(Seen kind) const { return (kinds_ >> static_cast<unsigned>(kind)) & 1; }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  const Observation<D>& operator[](std::size_t i) const { return entries_[i]; }
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+
+ private:
+  std::vector<Observation<D>> entries_;
+  unsigned kinds_ = 0;
+};
 
 }  // namespace pasid

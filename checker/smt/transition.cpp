@@ -43,7 +43,7 @@ SymbolicStep Transition::encode(const SymState& x, const SymState& next,
     z3::expr_vector after = state_terms(b, post);
     for (unsigned f = 0; f < after.size(); ++f)
       if (!z3::eq(after[f], before[f])) chain[f] = z3::ite(fires, after[f], chain[f].expr());
-    for (auto& o : seen) {
+    for (Observation<Z3Domain> o : seen) {
       o.when = o.when && fires;
       log.push_back(o);
     }

@@ -21,6 +21,7 @@ struct InvariantInfo {
 template <class D, class P>
 typename D::Bool all_seen(const Log<D>& log, Seen kind, P&& prop) {
   auto r = D::truth(true);
+  if (!log.has(kind)) return r;
   for (const auto& o : log)
     if (o.kind == kind) r = r && implies(o.when, prop(o));
   return r;
@@ -30,6 +31,7 @@ typename D::Bool all_seen(const Log<D>& log, Seen kind, P&& prop) {
 template <class D>
 typename D::Bool any_seen(const Log<D>& log, Seen kind) {
   auto r = D::truth(false);
+  if (!log.has(kind)) return r;
   for (const auto& o : log)
     if (o.kind == kind) r = r || o.when;
   return r;
