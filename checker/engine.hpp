@@ -2,6 +2,7 @@
 // The narrow interface every engine implements: a problem in, a verdict out, with a
 // counterexample when an invariant breaks and statistics either way.
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -14,6 +15,10 @@
 namespace pasid {
 
 /// What to check: a design, bounds, and the invariants (built in or written).
+/// The most invariants one problem checks: the explicit engine and the replay keep a bit
+/// per invariant.
+inline constexpr std::size_t kMaxInvariants = 64;
+
 struct Problem {
   Design design;
   Bounds bounds;

@@ -65,7 +65,8 @@ const char* verdict_name(ReplayVerdict v) {
 Replayer::Replayer(const Problem& pb, ReplayOptions options) : pb_(pb), o_(std::move(options)) {
   frontier_.push_back({initial_state<Concrete>(), Names{}});
   const int range = find_invariant("pasid_in_range");
-  for (std::size_t i = 0; i < pb_.invariants.size() && i < 64; ++i) {
+  assert(pb_.invariants.size() <= kMaxInvariants);  // a bit each
+  for (std::size_t i = 0; i < pb_.invariants.size(); ++i) {
     if (pb_.invariants[i].builtin == range) range_invariant_ = 1ull << i;
     (pb_.invariants[i].reads_step() ? step_invariants_ : state_invariants_) |= 1ull << i;
   }

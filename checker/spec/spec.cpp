@@ -117,6 +117,9 @@ class SpecReader {
            std::string("\"invariants\" must be \"all\" or an array, not ") + kind_name(v->kind));
     if (v->items.empty()) fail(*v, "\"invariants\" is empty: there is nothing to check");
     for (const Json& item : v->items) {
+      if (problem.invariants.size() == kMaxInvariants)
+        fail(item, "more than " + std::to_string(kMaxInvariants) +
+                       " invariants: split them between specs");
       Property p = item.kind == Json::Kind::object ? read_written(item, text_, file_)
                                                    : builtin_property(invariant(item));
       for (const Property& q : problem.invariants)
