@@ -9,13 +9,13 @@
 
 namespace pasid {
 
-namespace {
-
 std::string fixed(double v, int digits) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", digits, v);
   return buf;
 }
+
+namespace {
 
 const char* site_name(int site) {
   switch (static_cast<FreeSite>(site)) {

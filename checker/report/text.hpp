@@ -8,6 +8,9 @@
 
 namespace pasid {
 
+/// v with `digits` digits after the point ("30.2").
+std::string fixed(double v, int digits);
+
 /// The counterexample: numbered steps, the fields each changed, what it observed, and the
 /// broken invariant.
 std::string format_counterexample(const Problem& pb, const Counterexample& cex);

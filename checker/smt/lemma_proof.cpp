@@ -1,9 +1,9 @@
 #include "lemma_proof.hpp"
 
-#include <cstdio>
 #include <stdexcept>
 
 #include "by_instance.hpp"
+#include "checker/report/text.hpp"
 
 namespace pasid::smt {
 
@@ -54,10 +54,8 @@ ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share) {
 
 std::string lemmas_used(const ProvedLemmas& lemmas) {
   if (lemmas.kept.none()) return "";
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.1f s", lemmas.seconds);
-  return ", with " + candidate_list(lemmas.kept) + " (proved 1-inductive first, in " + seconds +
-         ")";
+  return ", with " + candidate_list(lemmas.kept) + " (proved 1-inductive first, in " +
+         fixed(lemmas.seconds, 1) + " s)";
 }
 
 std::string candidate_list(Candidates set) {
