@@ -105,17 +105,32 @@ unsigned pinned_mms(const St& s, const Bounds& b) {
   return named ? free : 0;
 }
 
-unsigned pinned_pasids(const St& s, const Bounds& b) {
+/// Who names each PASID value, by value (0: none): mms, threads (a saved value weighs 8)
+/// and bonds.  One pass over the state; sort_pasids() and pinned_pasids() read it.
+struct PasidNamers {
+  std::array<int, kMaxPasids + 1> mms{}, threads{}, bonds{};
+
+  PasidNamers(const St& s, const Bounds& b) {
+    auto count = [](std::array<int, kMaxPasids + 1>& by, int p, int weight) {
+      if (p > kNoPasid && p <= kMaxPasids) by[static_cast<std::size_t>(p)] += weight;
+    };
+    for (int m = 0; m < b.mms; ++m) count(mms, s.mms[m].pasid, 1);
+    for (int t = 0; t < b.threads; ++t) {
+      count(threads, s.threads[t].msr_pasid, 1);
+      count(threads, s.threads[t].xsave, 8);
+    }
+    for (int d = 0; d < b.devices; ++d)
+      for (int m = 0; m < b.mms; ++m) count(bonds, s.bonds[d][m].pasid, 1);
+  }
+  bool named(std::size_t p) const { return mms[p] || threads[p] || bonds[p]; }
+};
+
+unsigned pinned_pasids(const St& s, const Bounds& b, const PasidNamers& namers) {
   unsigned free = 0, named = 0;
-  for (int i = 0; i < b.pasids; ++i)
+  for (int i = 0; i < b.pasids; ++i) {
     if (s.alloc.owner[i] == kNone) free |= 1u << i;
-  auto name = [&](int p) {
-    if (p != kNoPasid) named |= 1u << (p - 1);
-  };
-  for (int m = 0; m < b.mms; ++m) name(s.mms[m].pasid);
-  for (int t = 0; t < b.threads; ++t) name(s.threads[t].msr_pasid), name(s.threads[t].xsave);
-  for (int d = 0; d < b.devices; ++d)
-    for (int m = 0; m < b.mms; ++m) name(s.bonds[d][m].pasid);
+    if (namers.named(static_cast<std::size_t>(i + 1))) named |= 1u << i;
+  }
   return (free & named) ? free : 0;
 }
 
@@ -232,27 +247,16 @@ Sorted sort_devices(const St& s, const Bounds& b) {
 
 /// PASID values by their owner (sorted mms own at most one each), then by who names them.
 Sorted sort_pasids(const St& s, const Bounds& b) {
-  // Who names each value, counted in one pass: mms, threads (a saved value weighs 8), bonds.
-  std::array<int, kMaxPasids + 1> mms{}, threads{}, bonds{};
-  auto count = [](std::array<int, kMaxPasids + 1>& by, int p, int weight) {
-    if (p > kNoPasid && p <= kMaxPasids) by[static_cast<std::size_t>(p)] += weight;
-  };
-  for (int m = 0; m < b.mms; ++m) count(mms, s.mms[m].pasid, 1);
-  for (int t = 0; t < b.threads; ++t) {
-    count(threads, s.threads[t].msr_pasid, 1);
-    count(threads, s.threads[t].xsave, 8);
-  }
-  for (int d = 0; d < b.devices; ++d)
-    for (int m = 0; m < b.mms; ++m) count(bonds, s.bonds[d][m].pasid, 1);
+  const PasidNamers namers(s, b);
   return sort_slots(
       b.pasids,
       [&](int i) {
         auto p = static_cast<std::size_t>(i + 1);
         Key k;
-        k.slot(s.alloc.owner[i]).count(mms[p]);
-        return k.put(threads[p], 7).put(bonds[p], 6);
+        k.slot(s.alloc.owner[i]).count(namers.mms[p]);
+        return k.put(namers.threads[p], 7).put(namers.bonds[p], 6);
       },
-      pinned_pasids(s, b));
+      pinned_pasids(s, b, namers));
 }
 
 Sorted sort_files(const St& s, const Bounds& b) {
