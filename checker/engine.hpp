@@ -14,11 +14,11 @@
 
 namespace pasid {
 
-/// What to check: a design, bounds, and the invariants (built in or written).
 /// The most invariants one problem checks: the explicit engine and the replay keep a bit
 /// per invariant.
 inline constexpr std::size_t kMaxInvariants = 64;
 
+/// What to check: a design, bounds, and the invariants (built in or written).
 struct Problem {
   Design design;
   Bounds bounds;
