@@ -41,7 +41,6 @@ struct Observation {
 template <class D>
 class Log {
  public:
-  using value_type = Observation<D>;
   Log() = default;
   Log(std::initializer_list<Observation<D>> os) {
     for (const auto& o : os) push_back(o);
