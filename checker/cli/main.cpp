@@ -116,6 +116,7 @@ std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions&
   smt::SmtOptions smt;
   smt.depth = o.depth;
   smt.timeout_seconds = o.timeout;
+  smt.threads = o.threads;
   if (name == "bmc") return std::make_unique<smt::BmcEngine>(smt);
   if (name == "kind") return std::make_unique<smt::KInductionEngine>(smt);
   return std::make_unique<smt::PdrEngine>(smt);
@@ -239,7 +240,8 @@ int main(int argc, char** argv) {
                   "stop with verdict unknown (exit 3) when the search needs more (e.g. 512M, 4G)")
       ->transform(CLI::AsSizeValue(false));
   cmd->add_option("--threads", check.threads,
-                  "explicit: expand states on this many threads (default 1; same result)")
+                  "explicit: expand states, kind and pdr: prove the candidate facts, on this "
+                  "many threads (default 1; same result)")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("--no-symmetry", check.no_symmetry,
                 "store every state, not one per renaming of threads, processes, files, mms");

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "deadline.hpp"
@@ -15,20 +16,33 @@
 
 namespace pasid::smt {
 
-/// What a step from x reaching a bad state means: a formula over x, its post-state and
-/// what the step observed.
-using BadStep = std::function<z3::expr(const SymState& post, const Log<Z3Domain>& log)>;
-/// Told the model and the post-state of a step found to reach a bad state.
-using OnBadStep = std::function<void(const z3::model& model, const SymState& post)>;
+/// A question asked of every step: can a step from a state x that keeps `assumed(x)` be
+/// `bad`?  Its terms are built in the context of the thread that asks (z3_context()), each
+/// thread with its own x.
+struct StepQuestion {
+  std::string tag;  ///< x's fields are "<field>@<tag>"
+  std::function<z3::expr(const SymState& x)> assumed;
+  std::function<z3::expr(const SymState& x, const SymState& post, const Log<Z3Domain>& log)> bad;
+  /// Told the model and the post-state of the bad step found, once, on the thread that
+  /// found it and in its context.
+  std::function<void(const z3::model& model, const SymState& post)> found;
+  /// How much work (Z3's resource units) a case is given before it is split into two:
+  /// about half a second on the development machine.  A count, not a time, so that which
+  /// cases are split, and so the time the whole question takes, does not depend on how
+  /// busy the machine is (with 0.5 s the same lemma proof took 22 to 53 s).
+  unsigned try_work = 2'000'000;
+};
 
-/// Whether one step from x, a state that keeps `assumed`, can be bad: unsat when no rule
-/// instance's can; sat, after calling found() with the first such step, when one can;
-/// unknown when Z3 cannot tell one by the deadline.  Asks one instance of each orbit
-/// (orbit_key): the rules, the lemmas and the invariants treat thread, file and device
-/// slots alike, so a step is bad exactly when a renamed step from the renamed state is.
-/// An instance Z3 is slow on is split into cases (which mm its thread runs on, which
-/// threads share its process).
-z3::check_result any_bad_step(const Transition& t, const SymState& x, const z3::expr& assumed,
-                              const BadStep& bad, const OnBadStep& found, const Deadline& deadline);
+/// Whether a step the question asks about can be bad: unsat when no rule instance's can;
+/// sat, after calling q.found() with one such step, when one can; unknown when Z3 cannot
+/// tell one by the deadline.  Asks one instance of each orbit (orbit_key): the rules, the
+/// lemmas and the invariants treat thread, file and device slots alike, so a step is bad
+/// exactly when a renamed step from the renamed state is.  An instance Z3 is slow on is
+/// split into cases (which mm its thread runs on, which threads share its process).  The
+/// instances are shared out among `threads` threads, each with its own Z3 context; the
+/// first bad step found stops the others.  Which bad step is found may depend on the
+/// threads, whether there is one does not.
+z3::check_result any_bad_step(const Transition& t, const StepQuestion& q, const Deadline& deadline,
+                              int threads);
 
 }  // namespace pasid::smt

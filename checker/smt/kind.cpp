@@ -26,14 +26,16 @@ std::string proof_text(const ProvedLemmas& lemmas, int k) {
 /// invariants and the lemmas, no step breaks an invariant.  True: the invariants are
 /// 1-inductive.  At the default bounds the whole relation in one query took 210 s for
 /// device_table_owned.
-bool one_inductive_by_instance(const Transition& t, Candidates lemmas, const Deadline& deadline) {
-  SymState x = fresh_state(t.problem().bounds, t.problem().design, "s");
-  auto broken = [&](const SymState& post, const Log<Z3Domain>& log) {
+bool one_inductive_by_instance(const Transition& t, Candidates lemmas, const Deadline& deadline,
+                               int threads) {
+  StepQuestion q;
+  q.tag = "s";
+  q.assumed = [&](const SymState& x) { return t.state_property(x) && t.lemmas(x, lemmas); };
+  q.bad = [&](const SymState& x, const SymState& post, const Log<Z3Domain>& log) {
     return t.lemmas(post, lemmas) && !t.property(x, log, post, false);
   };
-  return any_bad_step(
-             t, x, t.state_property(x) && t.lemmas(x, lemmas), broken,
-             [](const z3::model&, const SymState&) {}, deadline) == z3::unsat;
+  q.found = [](const z3::model&, const SymState&) {};
+  return any_bad_step(t, q, deadline, threads) == z3::unsat;
 }
 
 /// The step case at k: from any state that keeps the state invariants, k-1 steps that keep
@@ -87,7 +89,7 @@ Result KInductionEngine::check(const Problem& pb) {
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
   BoundedSearch base(t);
-  const ProvedLemmas lemmas = prove_lemmas(t, o_.timeout_seconds, kLemmaShare);
+  const ProvedLemmas lemmas = prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads);
   StepCase step(t, lemmas.kept);
   Result r;
   r.engine = name();
@@ -105,8 +107,9 @@ Result KInductionEngine::check(const Problem& pb) {
                  " in the base case at k = " + std::to_string(k);
       return r;
     }
-    c = k == 1 && one_inductive_by_instance(t, lemmas.kept, deadline) ? z3::unsat
-                                                                      : step.deepen(deadline);
+    c = k == 1 && one_inductive_by_instance(t, lemmas.kept, deadline, o_.threads)
+            ? z3::unsat
+            : step.deepen(deadline);
     r.stats.seconds = deadline.elapsed();
     r.stats.depth = k;
     r.stats.depth_seconds.push_back(r.stats.seconds);

@@ -24,32 +24,36 @@ Candidates initially(const Bounds& b, Candidates all) {
 
 }  // namespace
 
-ProvedLemmas prove_lemmas(const Transition& t, double seconds) {
+ProvedLemmas prove_lemmas(const Transition& t, double seconds, int threads) {
   Deadline deadline(seconds);
-  SymState x = fresh_state(t.problem().bounds, t.problem().design, "l");
   Candidates kept = initially(t.problem().bounds, state_candidates());
   while (kept.any()) {
-    auto broken = [&](const SymState& post, const Log<Z3Domain>&) { return !t.lemmas(post, kept); };
-    // The step's model breaks at least one candidate of `kept`: each round drops some.
-    auto drop = [&](const z3::model& model, const SymState& post) {
-      Candidates before = kept;
+    const Candidates asked = kept;
+    StepQuestion q;
+    q.tag = "l";
+    q.assumed = [&t, asked](const SymState& x) { return t.lemmas(x, asked); };
+    q.bad = [&t, asked](const SymState&, const SymState& post, const Log<Z3Domain>&) {
+      return !t.lemmas(post, asked);
+    };
+    // The step's model breaks at least one candidate asked: each round drops some.
+    q.found = [&](const z3::model& model, const SymState& post) {
       for (int c = 0; c < kCandidates; ++c) {
         Candidates one;
         one.set(static_cast<std::size_t>(c));
-        if (before[static_cast<std::size_t>(c)] && !model.eval(t.lemmas(post, one), true).is_true())
+        if (asked[static_cast<std::size_t>(c)] && !model.eval(t.lemmas(post, one), true).is_true())
           kept.reset(static_cast<std::size_t>(c));
       }
-      if (kept == before) throw std::logic_error("a step breaks the candidates but none of them");
+      if (kept == asked) throw std::logic_error("a step breaks the candidates but none of them");
     };
-    z3::check_result r = any_bad_step(t, x, t.lemmas(x, kept), broken, drop, deadline);
+    z3::check_result r = any_bad_step(t, q, deadline, threads);
     if (r == z3::unsat) break;
     if (r == z3::unknown) kept.reset();
   }
   return {kept, deadline.elapsed()};
 }
 
-ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share) {
-  return prove_lemmas(t, timeout > 0 ? share * timeout : kUntimedSeconds);
+ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share, int threads) {
+  return prove_lemmas(t, timeout > 0 ? share * timeout : kUntimedSeconds, threads);
 }
 
 std::string lemmas_used(const ProvedLemmas& lemmas) {

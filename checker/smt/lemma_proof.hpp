@@ -18,12 +18,14 @@ struct ProvedLemmas {
   double seconds = 0;  ///< how long the proof took
 };
 
-/// The largest 1-inductive set of candidates that hold initially, within `seconds`.
-ProvedLemmas prove_lemmas(const Transition& t, double seconds);
+/// The largest 1-inductive set of candidates that hold initially, within `seconds`, its
+/// queries asked on `threads` threads.  The set is the same whatever the number of threads
+/// (it is the greatest such set); the time is not.
+ProvedLemmas prove_lemmas(const Transition& t, double seconds, int threads);
 
 /// prove_lemmas() for an engine with a time-out of `timeout` seconds (0: none): within
 /// `share` of it, or 600 s without one.
-ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share);
+ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share, int threads);
 
 /// "counts_match, tasks_placed and unique_owner"
 std::string candidate_list(Candidates set);

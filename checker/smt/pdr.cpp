@@ -87,7 +87,7 @@ Result PdrEngine::check(const Problem& pb) {
   Z3Scope scope(ctx);
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
-  const ProvedLemmas lemmas = prove_lemmas(t, o_.timeout_seconds, kLemmaShare);
+  const ProvedLemmas lemmas = prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads);
   HornSystem horn(ctx, t, lemmas.kept);
   z3::params p(ctx);
   p.set("engine", "spacer");

@@ -12,6 +12,7 @@ namespace pasid::smt {
 struct SmtOptions {
   int depth = 30;              ///< BMC: unroll this far; k-induction: the largest k
   double timeout_seconds = 0;  ///< 0: none; else stop with verdict unknown
+  int threads = 1;             ///< kind, pdr: the candidate facts' queries asked on this many
   std::function<void(int depth, double seconds)> on_depth;  ///< a depth finished (bmc, kind)
 };
 
