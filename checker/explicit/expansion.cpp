@@ -80,9 +80,10 @@ void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, MaybeN
   const Log<Concrete>& log = b.log[n];
   const std::uint8_t* rep = &b.rep[n * w];
   std::uint64_t held = 0;
-  bool step = broken_among(c.pb, c.step_invariants, b.from, log, next, held);
+  bool step = c.step_invariants.broken(b.from, log, next, held);
   for (; held != 0; held &= held - 1)
-    ++out.step_premises[c.step_invariants[static_cast<std::size_t>(std::countr_zero(held))]];
+    ++out.step_premises[c.step_invariants
+                            .positions()[static_cast<std::size_t>(std::countr_zero(held))]];
   out.instance.push_back(static_cast<std::uint32_t>(b.instance[n]));
   out.step_broken.push_back(step);
   count_observations(log, out.seen, out.frees_at);
@@ -96,7 +97,7 @@ void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, MaybeN
   out.rep.insert(out.rep.end(), rep, rep + w);
   out.key.push_back(b.key[n]);
   std::uint64_t premises = 0;
-  bool state = broken_among(c.pb, c.state_invariants, b.from, log, next, premises);
+  bool state = c.state_invariants.broken(b.from, log, next, premises);
   out.state_broken.push_back(state);
   out.state_premises.push_back(premises);
 }

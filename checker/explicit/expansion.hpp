@@ -11,6 +11,7 @@
 
 #include "checker/engine.hpp"
 #include "instances.hpp"
+#include "invariant_set.hpp"
 #include "state_table.hpp"
 #include "visited.hpp"
 
@@ -23,8 +24,8 @@ struct ExpansionContext {
   const StateCodec& codec;
   const Visited& visited;  ///< read only: a successor found there is not new
   bool symmetry;
-  const std::vector<std::size_t>& step_invariants;   // positions in pb.invariants, at most 64
-  const std::vector<std::size_t>& state_invariants;  // at most 64 of them
+  const InvariantSet& step_invariants;
+  const InvariantSet& state_invariants;
   std::function<const std::uint8_t*(std::uint32_t)> stored;
 };
 
@@ -41,7 +42,7 @@ struct Expansion {
   std::vector<std::uint8_t> rep;     ///< per new: codec width bytes, the representative
   std::vector<std::uint64_t> key;    ///< per new: the representative's Visited::key_of
   std::vector<std::uint8_t> state_broken;
-  std::vector<std::uint64_t> state_premises;  ///< bit j: state_invariants[j]'s premise held
+  std::vector<std::uint64_t> state_premises;  ///< bit j: state invariant j's premise held
   std::vector<std::uint64_t> step_premises;   ///< per position in pb.invariants, summed
   std::vector<std::uint64_t> seen, frees_at;  ///< the logs' observations, summed
   /// What expanding state `error_state` threw (a field out of its range: a model bug).

@@ -41,8 +41,7 @@ Result Search::run() {
   Verdicts v = check_step(init, none, init, true, kNoParent, 0);
   if (graph_) record_state(0, v.state);
   if (!done()) {
-    bool parallel = options_.threads > 1 && !graph_ && state_invariants_.size() <= 64 &&
-                    step_invariants_.size() <= 64;
+    bool parallel = options_.threads > 1 && !graph_;
     parallel ? explore_parallel() : explore();
   }
   r.verdict = violation_ ? Verdict::violated : Verdict::holds;

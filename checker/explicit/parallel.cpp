@@ -45,7 +45,7 @@ void Search::merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r) 
   }
   if (is_new)
     for (std::size_t j = 0; j < state_invariants_.size(); ++j)
-      if ((e.state_premises[n] >> j) & 1) ++stats_.premise_held[state_invariants_[j]];
+      if ((e.state_premises[n] >> j) & 1) ++stats_.premise_held[state_invariants_.positions()[j]];
   if ((e.step_broken[r] || (is_new && e.state_broken[n])) && !violation_) {
     State<Concrete> s{};
     codec_.unpack(stored(i), s);

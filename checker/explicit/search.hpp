@@ -4,6 +4,7 @@
 // two states ahead) and parallel.cpp (--threads: workers expand runs of states, the search
 // adds their results in the order one thread would).
 
+#include <bit>
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -13,6 +14,7 @@
 #include "expansion.hpp"
 #include "explorer.hpp"
 #include "instances.hpp"
+#include "invariant_set.hpp"
 #include "lookahead.hpp"
 #include "state_table.hpp"
 #include "successor.hpp"
@@ -35,10 +37,7 @@ class Search {
     stats_.premise_held.assign(pb.invariants.size(), 0);
     stats_.seen.assign(kSeenKinds, 0);
     stats_.pasid_frees_at.assign(kFreeSites, 0);
-    for (std::size_t i = 0; i < pb.invariants.size(); ++i) {
-      (pb.invariants[i].reads_step() ? step_invariants_ : state_invariants_).push_back(i);
-      symmetry_ = symmetry_ && !pb.invariants[i].names_pasids();
-    }
+    for (const Property& p : pb.invariants) symmetry_ = symmetry_ && !p.names_pasids();
   }
 
   /// Graph mode: record into g, refuse more than max states.
@@ -70,8 +69,8 @@ class Search {
   std::uint32_t count_ = 0;  // states stored
   Arena kept_;               // with bitstate, which keeps no states: the states, by index
   std::vector<std::uint32_t> level_first_{0, 1};  // index of each BFS level's first state
-  std::vector<std::size_t> step_invariants_;      // positions in pb_.invariants
-  std::vector<std::size_t> state_invariants_;
+  InvariantSet step_invariants_{pb_, positions(pb_, true)};
+  InvariantSet state_invariants_{pb_, positions(pb_, false)};
   // Renaming slots keeps every built-in invariant, but not a formula that names PASIDs.
   bool symmetry_ = pb_.symmetry;
   std::optional<Violation> violation_;
@@ -124,11 +123,22 @@ class Search {
     level_first_.push_back(count_);
   }
 
+  /// The positions of pb's step invariants (or of its state invariants).
+  static std::vector<std::size_t> positions(const Problem& pb, bool step) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < pb.invariants.size(); ++i)
+      if (pb.invariants[i].reads_step() == step) out.push_back(i);
+    return out;
+  }
+
   /// Checks the invariants in `which` over one step, counting premises.  True if one broke.
-  bool broken(const std::vector<std::size_t>& which, const State<Concrete>& pre,
-              const Log<Concrete>& log, const State<Concrete>& post) {
-    return any_broken(pb_, which, pre, log, post,
-                      [&](std::size_t j) { ++stats_.premise_held[which[j]]; });
+  bool broken(const InvariantSet& which, const State<Concrete>& pre, const Log<Concrete>& log,
+              const State<Concrete>& post) {
+    std::uint64_t held = 0;
+    bool any = which.broken(pre, log, post, held);
+    for (; held != 0; held &= held - 1)
+      ++stats_.premise_held[which.positions()[static_cast<std::size_t>(std::countr_zero(held))]];
+    return any;
   }
 
   struct Verdicts {

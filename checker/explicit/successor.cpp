@@ -25,14 +25,6 @@ std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const
   return out;
 }
 
-[[gnu::flatten]] bool broken_among(const Problem& pb, const std::vector<std::size_t>& which,
-                                   const State<Concrete>& pre, const Log<Concrete>& log,
-                                   const State<Concrete>& post, std::uint64_t& held) {
-  assert(which.size() <= 64);
-  return any_broken(pb, which, pre, log, post,
-                    [&](std::size_t j) { held |= std::uint64_t{1} << j; });
-}
-
 void count_observations(const Log<Concrete>& log, std::vector<std::uint64_t>& seen,
                         std::vector<std::uint64_t>& frees_at) {
   for (const auto& o : log) {

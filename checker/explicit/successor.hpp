@@ -32,29 +32,6 @@ void successor(const Problem& pb, const State<Concrete>& s, const Instance& in, 
 std::vector<int> all_broken(const Problem& pb, const State<Concrete>& pre, const Log<Concrete>& log,
                             const State<Concrete>& post);
 
-/// Checks the invariants at positions `which` of pb.invariants over one step: whether one
-/// broke.  Calls premise(j) for each which[j] whose premise held.
-template <class F>
-bool any_broken(const Problem& pb, const std::vector<std::size_t>& which,
-                const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
-                F&& premise) {
-  bool any = false;
-  for (std::size_t j = 0; j < which.size(); ++j) {
-    const Property& p = pb.invariants[which[j]];
-    if (property_premise(p, pb.bounds, pre, log, post)) premise(j);
-    any = any || !property_holds(p, pb.bounds, pre, log, post);
-  }
-  return any;
-}
-
-/// any_broken for at most 64 invariants, out of line and with every invariant inlined:
-/// bit j of `held` for which[j]'s premise.  The workers of a parallel search call it; in
-/// their loop the compiler had kept the invariants out of line, and a whole search on two
-/// threads ran 12% more instructions (callgrind: 5.66 G against 5.04 G).
-bool broken_among(const Problem& pb, const std::vector<std::size_t>& which,
-                  const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
-                  std::uint64_t& held);
-
 /// Adds a step's observations to per-kind and per-free-site counts.
 void count_observations(const Log<Concrete>& log, std::vector<std::uint64_t>& seen,
                         std::vector<std::uint64_t>& frees_at);

@@ -1,0 +1,38 @@
+#pragma once
+// The invariants a search checks on every transition (or every new state), set up once:
+// checking them is a good part of the time a transition takes.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "checker/engine.hpp"
+
+namespace pasid {
+
+/// Some of a problem's invariants, by position in pb.invariants.  The built-in ones are
+/// checked in the order of the invariant table, each inlined, without looking each up by
+/// number; the written ones (and a built-in one listed again) by position.
+class InvariantSet {
+ public:
+  /// The invariants at positions `which` of pb.invariants: at most kMaxInvariants.
+  InvariantSet(const Problem& pb, std::vector<std::size_t> which);
+
+  /// Their positions in pb.invariants; j below is an index into these.
+  const std::vector<std::size_t>& positions() const { return which_; }
+  std::size_t size() const { return which_.size(); }
+
+  /// Whether the step pre --log--> post breaks one of them.  Sets bit j of `held` for each
+  /// one whose premise held (every premise is evaluated, whatever broke).
+  bool broken(const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
+              std::uint64_t& held) const;
+
+ private:
+  const Problem* pb_;
+  std::vector<std::size_t> which_;
+  std::uint32_t builtin_ = 0;                          // bit I: table entry I is among them
+  std::array<std::uint8_t, kInvariantCount> index_{};  // table entry I's j
+  std::vector<std::uint8_t> by_position_;              // the j of the others
+};
+
+}  // namespace pasid
