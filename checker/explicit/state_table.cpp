@@ -9,13 +9,34 @@
 #include <string_view>
 #include <type_traits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace pasid {
 
 // State<Concrete> is made of bool and int8 fields only, one byte each, so a field is
 // found by its byte offset and the codec needs no visitor on the hot path.
 static_assert(sizeof(Concrete::Bool) == 1 && sizeof(Concrete::Int) == 1);
 static_assert(std::is_trivially_copyable_v<State<Concrete>>);
-static_assert(sizeof(State<Concrete>) % 8 == 0);  // pack_change compares it word by word
+static_assert(sizeof(State<Concrete>) >= 16);  // pack_change compares it 16 bytes at a time
+
+namespace {
+
+/// Bit k: bytes a[k] and b[k] differ (k < 16).
+unsigned changed_bytes(const unsigned char* a, const unsigned char* b) {
+#if defined(__SSE2__)
+  __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a));
+  __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+  return ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y))) & 0xffffu;
+#else
+  unsigned out = 0;
+  for (unsigned k = 0; k < 16; ++k) out |= static_cast<unsigned>(a[k] != b[k]) << k;
+  return out;
+#endif
+}
+
+}  // namespace
 
 StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
   int total = 0;
@@ -41,9 +62,18 @@ StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
   for (std::size_t k = 0; k < layout_.size(); ++k)
     field_at_[layout_[k].offset] = static_cast<std::int16_t>(k);
   for (const Layout& l : fixed_) field_at_[l.offset] = kFixed;
-  for (std::size_t w = 0; w + 8 <= sizeof(State<Concrete>); w += 8)
-    if (std::any_of(&field_at_[w], &field_at_[w + 8], [](auto f) { return f != kNoField; }))
-      field_words_.push_back(static_cast<std::uint16_t>(w));
+  std::array<bool, sizeof(State<Concrete>)> covered{};
+  auto block = [&](std::size_t at) {
+    std::uint16_t fields = 0;
+    for (std::size_t k = 0; k < 16; ++k)
+      if (field_at_[at + k] != kNoField && !covered[at + k]) {
+        fields = static_cast<std::uint16_t>(fields | 1u << k);
+        covered[at + k] = true;
+      }
+    if (fields) blocks_.push_back({static_cast<std::uint16_t>(at), fields});
+  };
+  for (std::size_t at = 0; at + 16 <= sizeof(State<Concrete>); at += 16) block(at);
+  if (sizeof(State<Concrete>) % 16 != 0) block(sizeof(State<Concrete>) - 16);
 }
 
 void StateCodec::out_of_range(const Layout& l, int value) const {
@@ -85,14 +115,10 @@ void StateCodec::pack_change(const State<Concrete>& base, const std::uint8_t* ba
   std::memcpy(words, base_packed, width_);
   const auto* was = reinterpret_cast<const unsigned char*>(&base);
   const auto* now = reinterpret_cast<const unsigned char*>(&s);
-  for (std::uint16_t w : field_words_) {
-    std::uint64_t a, b;
-    std::memcpy(&a, was + w, 8);
-    std::memcpy(&b, now + w, 8);
-    for (std::uint64_t diff = a ^ b; diff != 0;) {
-      auto byte = static_cast<unsigned>(std::countr_zero(diff)) / 8;
-      diff &= ~(0xffull << byte * 8);
-      std::size_t offset = w + byte;
+  for (const Block& k : blocks_) {
+    for (unsigned diff = changed_bytes(was + k.offset, now + k.offset) & k.fields; diff != 0;
+         diff &= diff - 1) {
+      std::size_t offset = k.offset + static_cast<unsigned>(std::countr_zero(diff));
       std::int16_t f = field_at_[offset];
       if (f == kFixed) [[unlikely]]
         check_fixed(s);

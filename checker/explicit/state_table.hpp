@@ -53,8 +53,14 @@ class StateCodec {
   std::vector<Layout> fixed_;   // the fields the design never writes: no bits, always `low`
   /// Per byte of State<Concrete>: its field's position in layout_, or kNoField or kFixed.
   std::array<std::int16_t, sizeof(State<Concrete>)> field_at_;
-  /// The 8-byte words of State<Concrete> that hold a field, by byte offset.
-  std::vector<std::uint16_t> field_words_;
+  /// The 16-byte blocks of State<Concrete> that hold a field: the block's byte offset, and
+  /// which of its bytes are a field's (bit k: byte offset + k), each byte in one block only.
+  /// The last block ends where the state does, overlapping the one before if need be.
+  struct Block {
+    std::uint16_t offset;
+    std::uint16_t fields;
+  };
+  std::vector<Block> blocks_;
 
   void put(const Layout& l, int x, std::uint64_t* words) const;
 
