@@ -1,6 +1,5 @@
 #include "state_table.hpp"
 
-#include <algorithm>
 #include <bit>
 #include <cassert>
 #include <cstring>

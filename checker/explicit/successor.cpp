@@ -1,7 +1,5 @@
 #include "successor.hpp"
 
-#include <cassert>
-
 namespace pasid {
 
 State<Concrete> successor(const Problem& pb, const State<Concrete>& s, const Instance& in,
