@@ -94,10 +94,11 @@ TEST_CASE("any_bad_step: a bad step only in the last of its cases is found, spli
   };
   int found = 0;
   q.found = [&](const z3::model&, const smt::SymState&) { ++found; };
-  for (auto [threads, work] : {std::pair{1, 2'000'000u}, {1, 1u}, {3, 1u}}) {
+  for (const auto& run : {std::pair{1, 2'000'000u}, {1, 1u}, {3, 1u}}) {
+    int threads = run.first;  // not a structured binding: clang's CAPTURE cannot read one
     CAPTURE(threads);
-    CAPTURE(work);
-    q.try_work = work;
+    CAPTURE(run.second);
+    q.try_work = run.second;
     found = 0;
     CHECK(smt::any_bad_step(t, q, smt::Deadline(60), threads) == z3::sat);
     CHECK(found == 1);
