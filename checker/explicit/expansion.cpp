@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bit>
 #include <thread>
 
 #include "lookahead.hpp"
@@ -81,9 +80,7 @@ void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, MaybeN
   const std::uint8_t* rep = &b.rep[n * w];
   std::uint64_t held = 0;
   bool step = c.step_invariants.broken(b.from, log, next, held);
-  for (; held != 0; held &= held - 1)
-    ++out.step_premises[c.step_invariants
-                            .positions()[static_cast<std::size_t>(std::countr_zero(held))]];
+  c.step_invariants.count(held, out.step_premises);
   out.instance.push_back(static_cast<std::uint32_t>(b.instance[n]));
   out.step_broken.push_back(step);
   count_observations(log, out.seen, out.frees_at);

@@ -3,6 +3,7 @@
 // checking them is a good part of the time a transition takes.
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -26,6 +27,12 @@ class InvariantSet {
   /// one whose premise held (every premise is evaluated, whatever broke).
   bool broken(const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
               std::uint64_t& held) const;
+
+  /// Adds one to by_position[positions()[j]] for each bit j of `held` (from broken()).
+  void count(std::uint64_t held, std::vector<std::uint64_t>& by_position) const {
+    for (; held != 0; held &= held - 1)
+      ++by_position[which_[static_cast<std::size_t>(std::countr_zero(held))]];
+  }
 
  private:
   const Problem* pb_;

@@ -43,9 +43,7 @@ void Search::merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r) 
     if (n + 8 < e.key.size()) visited_.prepare_more(e.key[n + 8]);
     is_new = insert(&e.rep[n * w], e.key[n]).second;
   }
-  if (is_new)
-    for (std::size_t j = 0; j < state_invariants_.size(); ++j)
-      if ((e.state_premises[n] >> j) & 1) ++stats_.premise_held[state_invariants_.positions()[j]];
+  if (is_new) state_invariants_.count(e.state_premises[n], stats_.premise_held);
   if ((e.step_broken[r] || (is_new && e.state_broken[n])) && !violation_) {
     State<Concrete> s{};
     codec_.unpack(stored(i), s);

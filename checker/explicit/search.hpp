@@ -4,7 +4,6 @@
 // two states ahead) and parallel.cpp (--threads: workers expand runs of states, the search
 // adds their results in the order one thread would).
 
-#include <bit>
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -136,8 +135,7 @@ class Search {
               const State<Concrete>& post) {
     std::uint64_t held = 0;
     bool any = which.broken(pre, log, post, held);
-    for (; held != 0; held &= held - 1)
-      ++stats_.premise_held[which.positions()[static_cast<std::size_t>(std::countr_zero(held))]];
+    which.count(held, stats_.premise_held);
     return any;
   }
 

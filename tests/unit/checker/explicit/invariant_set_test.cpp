@@ -1,6 +1,7 @@
 // The invariants a search checks on each transition (checker/explicit/invariant_set.hpp):
-// the same verdict and premises as the properties evaluated one by one, for built-in,
-// written and repeated invariants, on random walks of designs that break them.
+// the same verdict and premises (and premise counts, by position) as the properties
+// evaluated one by one, for built-in, written and repeated invariants, on random walks of
+// designs that break them.
 
 #include <doctest/doctest.h>
 
@@ -42,14 +43,19 @@ void compare(const Problem& pb, const std::vector<std::size_t>& which, unsigned 
     State<Concrete> next = successor(pb, s, *enabled[rng() % enabled.size()], log);
     bool any = false;
     std::uint64_t premises = 0;
+    std::vector<std::uint64_t> expected(pb.invariants.size(), 0), counted(expected);
     for (std::size_t j = 0; j < which.size(); ++j) {
       const Property& p = pb.invariants[which[j]];
-      if (property_premise(p, pb.bounds, s, log, next)) premises |= std::uint64_t{1} << j;
+      bool premise = property_premise(p, pb.bounds, s, log, next);
+      premises |= std::uint64_t{premise} << j;
+      expected[which[j]] += premise;
       any = any || !property_holds(p, pb.bounds, s, log, next);
     }
     std::uint64_t held = 0;
     CHECK(set.broken(s, log, next, held) == any);
     CHECK(held == premises);
+    set.count(held, counted);
+    CHECK(counted == expected);
     broke += any;
     s = any ? initial_state<Concrete>() : next;
   }
