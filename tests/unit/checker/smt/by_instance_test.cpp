@@ -25,6 +25,14 @@ smt::StepQuestion breaks_a_fact(const smt::Transition& t) {
   return q;
 }
 
+/// A question about steps from any state at all; its `bad` and `found` are the caller's.
+smt::StepQuestion from_any_state() {
+  smt::StepQuestion q;
+  q.tag = "q";
+  q.assumed = [](const smt::SymState&) { return smt::z3_context().bool_val(true); };
+  return q;
+}
+
 struct Answer {
   z3::check_result result;
   int found = 0;        ///< calls of found()
@@ -84,9 +92,7 @@ TEST_CASE("any_bad_step: a bad step only in the last of its cases is found, spli
   z3::context ctx;
   smt::Z3Scope scope(ctx);
   smt::Transition t(pb);
-  smt::StepQuestion q;
-  q.tag = "q";
-  q.assumed = [](const smt::SymState&) { return smt::z3_context().bool_val(true); };
+  smt::StepQuestion q = from_any_state();
   q.bad = [&pb](const smt::SymState& x, const smt::SymState&, const Log<smt::Z3Domain>&) {
     return (x.threads[0].alive && x.threads[1].alive && mm_of(x, pb.bounds, 0) == 1 &&
             !in_process(x, 1, x.threads[0].proc))
@@ -111,9 +117,7 @@ TEST_CASE("any_bad_step: what found() throws on a helper thread reaches the call
   z3::context ctx;
   smt::Z3Scope scope(ctx);
   smt::Transition t(pb);
-  smt::StepQuestion q;
-  q.tag = "q";
-  q.assumed = [](const smt::SymState&) { return smt::z3_context().bool_val(true); };
+  smt::StepQuestion q = from_any_state();
   q.bad = [](const smt::SymState&, const smt::SymState&, const Log<smt::Z3Domain>&) {
     return smt::z3_context().bool_val(true);
   };
