@@ -1,7 +1,7 @@
 #include "expect.hpp"
 
+#include <algorithm>
 #include <fstream>
-#include <sstream>
 
 #include "checker/error.hpp"
 #include "model/catalog.hpp"
@@ -11,18 +11,17 @@ namespace pasid::replay {
 
 namespace {
 
-/// The names a key lists must be known: a variant, mutants, invariants.
-void check_names(const std::string& path, int number, int col, const std::string& key,
-                 const std::vector<std::string>& names) {
-  for (const auto& name : names) {
-    bool known = key == "variant"   ? find_change(variants(), name) != nullptr
-                 : key == "mutants" ? find_change(mutants(), name) != nullptr
-                                    : find_invariant(name) >= 0;
-    if (!known)
-      throw InputError(path, number, col,
-                       "unknown " + (key == "variant" ? key : key.substr(0, key.size() - 1)) +
-                           " \"" + name + "\"");
-  }
+/// A name a key lists must be known (a variant, mutants, invariants) and not among the
+/// names the key listed before.
+void check_name(const std::string& path, int number, int col, const std::string& key,
+                const std::string& name, const std::vector<std::string>& before) {
+  bool known = key == "variant"   ? find_change(variants(), name) != nullptr
+               : key == "mutants" ? find_change(mutants(), name) != nullptr
+                                  : find_invariant(name) >= 0;
+  std::string what = key == "variant" ? key : key.substr(0, key.size() - 1);
+  if (!known) throw InputError(path, number, col, "unknown " + what + " \"" + name + "\"");
+  if (std::find(before.begin(), before.end(), name) != before.end())
+    throw InputError(path, number, col, what + " \"" + name + "\" is listed twice");
 }
 
 /// "key: value" lines; `prefix` ("# " in a trace) is stripped first.  Reads only the
@@ -44,15 +43,19 @@ std::optional<TraceExpectation> read_keys(const std::string& path, const std::st
     if (key == "expect") {
       t.expect = value;
     } else if (key == "variant") {
-      check_names(path, number, col, key, {value});
+      check_name(path, number, col, key, value, {});
       t.variant = value;
     } else if (key == "mapping") {
       t.mapping = value;
     } else if (key == "mutants" || key == "invariants") {
-      std::istringstream words(value);
       auto& list = key == "mutants" ? t.mutants : t.invariants;
-      for (std::string w; words >> w;) list.push_back(w);
-      check_names(path, number, col, key, list);
+      for (std::size_t at = 0; (at = value.find_first_not_of(" \t", at)) != std::string::npos;) {
+        std::size_t end = std::min(value.find_first_of(" \t", at), value.size());
+        std::string w = value.substr(at, end - at);
+        check_name(path, number, col + static_cast<int>(at), key, w, list);
+        list.push_back(w);
+        at = end;
+      }
     } else if (prefix.empty()) {
       throw InputError(
           path, number, 1,

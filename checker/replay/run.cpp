@@ -18,6 +18,9 @@ Problem replay_problem(const Design& design, const std::vector<std::string>& nam
   for (const auto& name : names) {
     int found = find_invariant(name);
     if (found < 0) throw InputError(where, 0, 0, "unknown invariant \"" + name + "\"");
+    for (const Property& p : pb.invariants)
+      if (p.name == name)
+        throw InputError(where, 0, 0, "invariant \"" + name + "\" is named twice");
     pb.invariants.push_back(builtin_property(found));
   }
   return pb;
