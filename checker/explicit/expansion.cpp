@@ -79,7 +79,7 @@ void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, MaybeN
   const Log<Concrete>& log = b.log[n];
   const std::uint8_t* rep = &b.rep[n * w];
   std::uint64_t held = 0;
-  bool step = c.step_invariants.broken(b.from, log, next, held);
+  bool step = c.step_invariants.broken(b.from, log, next, held) != 0;
   c.step_invariants.count(held, out.step_premises);
   out.instance.push_back(static_cast<std::uint32_t>(b.instance[n]));
   out.step_broken.push_back(step);
@@ -94,7 +94,7 @@ void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, MaybeN
   out.rep.insert(out.rep.end(), rep, rep + w);
   out.key.push_back(b.key[n]);
   std::uint64_t premises = 0;
-  bool state = c.state_invariants.broken(b.from, log, next, premises);
+  bool state = c.state_invariants.broken(b.from, log, next, premises) != 0;
   out.state_broken.push_back(state);
   out.state_premises.push_back(premises);
 }

@@ -22,13 +22,22 @@ InvariantSet::InvariantSet(const Problem& pb, std::vector<std::size_t> which)
   }
 }
 
-[[gnu::flatten]] bool InvariantSet::broken(const State<Concrete>& pre, const Log<Concrete>& log,
-                                           const State<Concrete>& post, std::uint64_t& held) const {
+std::vector<std::size_t> invariants_reading(const Problem& pb, bool step) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < pb.invariants.size(); ++i)
+    if (pb.invariants[i].reads_step() == step) out.push_back(i);
+  return out;
+}
+
+[[gnu::flatten]] std::uint64_t InvariantSet::broken(const State<Concrete>& pre,
+                                                    const Log<Concrete>& log,
+                                                    const State<Concrete>& post,
+                                                    std::uint64_t& held) const {
   const Bounds& b = pb_->bounds;
-  bool any = false;
+  std::uint64_t out = 0;
   auto check = [&]<class Inv>(Inv, std::size_t j) {
     if (Inv::premise(b, pre, log, post)) held |= std::uint64_t{1} << j;
-    any = any || !Inv::holds(b, pre, log, post);
+    if (!Inv::holds(b, pre, log, post)) out |= std::uint64_t{1} << j;
   };
   [&]<int... I>(std::integer_sequence<int, I...>) {
     ((((builtin_ >> I) & 1) ? check(std::tuple_element_t<I, AllInvariants>{}, index_[I]) : void()),
@@ -38,9 +47,9 @@ InvariantSet::InvariantSet(const Problem& pb, std::vector<std::size_t> which)
   for (std::uint8_t j : by_position_) {
     const Property& p = pb_->invariants[which_[j]];
     if (property_premise(p, b, pre, log, post)) held |= std::uint64_t{1} << j;
-    any = any || !property_holds(p, b, pre, log, post);
+    if (!property_holds(p, b, pre, log, post)) out |= std::uint64_t{1} << j;
   }
-  return any;
+  return out;
 }
 
 }  // namespace pasid

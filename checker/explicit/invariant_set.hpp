@@ -11,6 +11,10 @@
 
 namespace pasid {
 
+/// The positions in pb.invariants of those that read the step (step), or else of those
+/// that read only the state after it.
+std::vector<std::size_t> invariants_reading(const Problem& pb, bool step);
+
 /// Some of a problem's invariants, by position in pb.invariants.  The built-in ones are
 /// checked in the order of the invariant table, each inlined, without looking each up by
 /// number; the written ones (and a built-in one listed again) by position.
@@ -23,10 +27,18 @@ class InvariantSet {
   const std::vector<std::size_t>& positions() const { return which_; }
   std::size_t size() const { return which_.size(); }
 
-  /// Whether the step pre --log--> post breaks one of them.  Sets bit j of `held` for each
-  /// one whose premise held (every premise is evaluated, whatever broke).
-  bool broken(const State<Concrete>& pre, const Log<Concrete>& log, const State<Concrete>& post,
-              std::uint64_t& held) const;
+  /// Which of them the step pre --log--> post breaks: bit j for positions()[j].  Sets bit j
+  /// of `held` for each one whose premise held.  Every one is evaluated, whatever broke.
+  std::uint64_t broken(const State<Concrete>& pre, const Log<Concrete>& log,
+                       const State<Concrete>& post, std::uint64_t& held) const;
+
+  /// Bit positions()[j] for each bit j of `bits` (from broken()).
+  std::uint64_t at_positions(std::uint64_t bits) const {
+    std::uint64_t out = 0;
+    for (; bits != 0; bits &= bits - 1)
+      out |= std::uint64_t{1} << which_[static_cast<std::size_t>(std::countr_zero(bits))];
+    return out;
+  }
 
   /// Adds one to by_position[positions()[j]] for each bit j of `held` (from broken()).
   void count(std::uint64_t held, std::vector<std::uint64_t>& by_position) const {

@@ -68,8 +68,8 @@ class Search {
   std::uint32_t count_ = 0;  // states stored
   Arena kept_;               // with bitstate, which keeps no states: the states, by index
   std::vector<std::uint32_t> level_first_{0, 1};  // index of each BFS level's first state
-  InvariantSet step_invariants_{pb_, positions(pb_, true)};
-  InvariantSet state_invariants_{pb_, positions(pb_, false)};
+  InvariantSet step_invariants_{pb_, invariants_reading(pb_, true)};
+  InvariantSet state_invariants_{pb_, invariants_reading(pb_, false)};
   // Renaming slots keeps every built-in invariant, but not a formula that names PASIDs.
   bool symmetry_ = pb_.symmetry;
   std::optional<Violation> violation_;
@@ -122,19 +122,11 @@ class Search {
     level_first_.push_back(count_);
   }
 
-  /// The positions of pb's step invariants (or of its state invariants).
-  static std::vector<std::size_t> positions(const Problem& pb, bool step) {
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < pb.invariants.size(); ++i)
-      if (pb.invariants[i].reads_step() == step) out.push_back(i);
-    return out;
-  }
-
   /// Checks the invariants in `which` over one step, counting premises.  True if one broke.
   bool broken(const InvariantSet& which, const State<Concrete>& pre, const Log<Concrete>& log,
               const State<Concrete>& post) {
     std::uint64_t held = 0;
-    bool any = which.broken(pre, log, post, held);
+    bool any = which.broken(pre, log, post, held) != 0;
     which.count(held, stats_.premise_held);
     return any;
   }

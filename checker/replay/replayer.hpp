@@ -16,6 +16,7 @@
 
 #include "checker/engine.hpp"
 #include "checker/explicit/instances.hpp"
+#include "checker/explicit/invariant_set.hpp"
 #include "event.hpp"
 #include "names.hpp"
 #include "state_memo.hpp"
@@ -91,10 +92,10 @@ class Replayer {
   Log<Concrete> log_;   ///< the last step's observations
   std::string reason_;  ///< why the first hypothesis could not take the last action
   ReplayResult r_;
-  std::uint64_t range_invariant_ = 0;   ///< the bit of pasid_in_range, if checked
-  std::uint64_t step_invariants_ = 0;   ///< the invariants (bits) that read the step
-  std::uint64_t state_invariants_ = 0;  ///< ... and those that read only the state after it
-  StateMemo memo_;                      ///< the latter's verdicts on recent states
+  std::uint64_t range_invariant_ = 0;  ///< the bit of pasid_in_range, if checked
+  InvariantSet step_invariants_;       ///< the invariants that read the step
+  InvariantSet state_invariants_;      ///< ... and those that read only the state after it
+  StateMemo memo_;                     ///< the latter's verdicts on recent states
   bool started_ = false;
   bool ignored_ = false;  ///< the last action was about something outside the model
 
@@ -125,9 +126,10 @@ class Replayer {
   bool drop_mm(Hyp& x, const TraceEvent& e);
   // replayer.cpp
   bool step(Hyp& x, int rule, const Args<Concrete>& a, const TraceEvent& e);
-  /// Which of the invariants `which` (bits) the step pre --log--> post breaks.
-  std::uint64_t broken(std::uint64_t which, const State<Concrete>& pre, const Log<Concrete>& log,
-                       const State<Concrete>& post) const;
+  /// Which of the invariants in `set` the step pre --log--> post breaks, as bits by
+  /// position in the problem.
+  static std::uint64_t broken(const InvariantSet& set, const State<Concrete>& pre,
+                              const Log<Concrete>& log, const State<Concrete>& post);
   bool settle(Hyp& x, std::int64_t task, const Log<Concrete>& log);
   bool feed_in_place(const TraceEvent& e, int t);
   /// After line e: notes what each explanation broke; false (verdict `violates`) when

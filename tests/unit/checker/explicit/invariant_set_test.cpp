@@ -41,19 +41,23 @@ void compare(const Problem& pb, const std::vector<std::size_t>& which, unsigned 
       continue;
     }
     State<Concrete> next = successor(pb, s, *enabled[rng() % enabled.size()], log);
-    bool any = false;
-    std::uint64_t premises = 0;
+    std::uint64_t premises = 0, broke_j = 0, broke_at = 0;
     std::vector<std::uint64_t> expected(pb.invariants.size(), 0), counted(expected);
     for (std::size_t j = 0; j < which.size(); ++j) {
       const Property& p = pb.invariants[which[j]];
       bool premise = property_premise(p, pb.bounds, s, log, next);
       premises |= std::uint64_t{premise} << j;
       expected[which[j]] += premise;
-      any = any || !property_holds(p, pb.bounds, s, log, next);
+      bool holds = property_holds(p, pb.bounds, s, log, next);
+      broke_j |= std::uint64_t{!holds} << j;
+      broke_at |= std::uint64_t{!holds} << which[j];
     }
     std::uint64_t held = 0;
-    CHECK(set.broken(s, log, next, held) == any);
+    std::uint64_t got = set.broken(s, log, next, held);
+    CHECK(got == broke_j);
+    CHECK(set.at_positions(got) == broke_at);
     CHECK(held == premises);
+    bool any = broke_j != 0;
     set.count(held, counted);
     CHECK(counted == expected);
     broke += any;
@@ -79,6 +83,10 @@ TEST_CASE("InvariantSet: the verdict and premises of its properties, one by one"
       reversed.insert(reversed.begin(), i);
     }
     CHECK(InvariantSet(pb, odd).positions() == odd);
+    for (bool step : {true, false})
+      for (std::size_t i : invariants_reading(pb, step))
+        CHECK(pb.invariants[i].reads_step() == step);
+    CHECK(invariants_reading(pb, true).size() + invariants_reading(pb, false).size() == all.size());
     for (const auto& which : {all, odd, reversed}) compare(pb, which, 7, broke);
   }
   CHECK(broke > 0);  // the mutants break some, so both verdicts are compared
