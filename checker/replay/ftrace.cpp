@@ -296,10 +296,14 @@ bool parse_number(std::string_view text, bool hex, std::int64_t& out) {
   if (text.empty() || text.size() > (hex ? 16u : 18u)) return false;  // within 2^64
   const unsigned base = hex ? 16 : 10;
   std::uint64_t v = 0;
-  for (char c : text) {
-    unsigned d = kDigitValue[static_cast<unsigned char>(c)];
-    if (d >= base) return false;
-    v = v * base + d;
+  if (hex && text.size() == 16) {  // a pointer: the most common long number
+    if (!hex16(text.data(), v)) return false;
+  } else {
+    for (char c : text) {
+      unsigned d = kDigitValue[static_cast<unsigned char>(c)];
+      if (d >= base) return false;
+      v = v * base + d;
+    }
   }
   // Pointers above 2^63 wrap to negative values: they are only compared.
   out = static_cast<std::int64_t>(negative ? 0 - v : v);

@@ -5,6 +5,7 @@
 // vector load never reads past the view: the last bytes go through the byte loop.
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -38,6 +39,23 @@ inline std::size_t find_pair(std::string_view s, std::size_t at, char a, char b)
   for (; at + 1 < s.size(); ++at)
     if (s[at] == a && s[at + 1] == b) return at;
   return s.size();
+}
+
+/// The 16 hex digits at p (either case) as a number, most significant first; false if one
+/// of the bytes is not a hex digit.  A kernel pointer is printed as sixteen.
+inline bool hex16(const char* p, std::uint64_t& out) {
+  std::uint64_t v = 0;
+  for (int k = 0; k < 16; ++k) {
+    char c = p[k];
+    int d = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
+    if (d < 0) return false;
+    v = v << 4 | static_cast<std::uint64_t>(d);
+  }
+  out = v;
+  return true;
 }
 
 }  // namespace portable
@@ -89,6 +107,23 @@ inline std::size_t find_first_of3(std::string_view s, std::size_t at, char a, ch
   return portable::find_first_of3(s, at, a, b, c);
 }
 
+inline bool hex16(const char* p, std::uint64_t& out) {
+  using namespace sse2;
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i lower = _mm_or_si128(v, splat(0x20));  // 'A'-'F' onto 'a'-'f', nothing else there
+  __m128i digit = in_range(v, '0', '9'), letter = in_range(lower, 'a', 'f');
+  if (_mm_movemask_epi8(_mm_or_si128(digit, letter)) != 0xffff) return false;
+  __m128i nibbles = _mm_or_si128(_mm_and_si128(digit, _mm_sub_epi8(v, splat('0'))),
+                                 _mm_and_si128(letter, _mm_sub_epi8(lower, splat('a' - 10))));
+  // 16-bit lane k holds digits 2k (low byte) and 2k + 1: into one byte, 2k the high nibble.
+  __m128i pairs = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(nibbles, _mm_set1_epi16(0xff)), 4),
+                               _mm_srli_epi16(nibbles, 8));
+  auto bytes =
+      static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_packus_epi16(pairs, _mm_setzero_si128())));
+  out = __builtin_bswap64(bytes);  // the first digits are the most significant
+  return true;
+}
+
 inline std::size_t find_pair(std::string_view s, std::size_t at, char a, char b) {
   using namespace sse2;
   for (; at + 17 <= s.size(); at += 16) {
@@ -105,6 +140,7 @@ inline std::size_t find_pair(std::string_view s, std::size_t at, char a, char b)
 using portable::event_name_length;
 using portable::find_first_of3;
 using portable::find_pair;
+using portable::hex16;
 
 #endif
 

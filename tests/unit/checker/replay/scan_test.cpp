@@ -40,6 +40,32 @@ TEST_CASE("scan: the vector searches agree with the byte loops") {
   CHECK(hits > 1000);
 }
 
+TEST_CASE("scan: hex16 agrees with the byte loop") {
+  std::mt19937 rng(11);
+  static const std::string kHex = "0123456789abcdefABCDEF";
+  int numbers = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text(16, '0');
+    for (char& c : text) c = kHex[rng() % kHex.size()];
+    if (round % 2) text[rng() % 16] = static_cast<char>(rng() % 256);  // maybe not a digit
+    std::uint64_t fast = 1, slow = 2;
+    bool ok = hex16(text.data(), fast);
+    CHECK(ok == portable::hex16(text.data(), slow));
+    if (ok) CHECK(fast == slow);
+    numbers += ok;
+  }
+  CHECK(numbers > 10000);
+  std::uint64_t v = 0;
+  CHECK(hex16("ffff8881000000c0", v));
+  CHECK(v == 0xffff8881000000c0ull);
+  CHECK(hex16("0123456789ABCDEF", v));
+  CHECK(v == 0x0123456789abcdefull);
+  CHECK(!hex16("0123456789abcdeg", v));
+  CHECK(!hex16("/123456789abcdef", v));
+  CHECK(!hex16(":123456789abcdef", v));
+  CHECK(!hex16("`123456789abcdef", v));
+}
+
 TEST_CASE("scan: examples") {
   CHECK(event_name_length("sched_process_exit: pid=3") == 18);
   CHECK(event_name_length("sys_openat(dfd: ffffff9c, filename: 7ffd2000, flags: 0)") == 10);
