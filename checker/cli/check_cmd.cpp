@@ -1,0 +1,173 @@
+#include "check_cmd.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "checker/agreement.hpp"
+#include "checker/error.hpp"
+#include "checker/explicit/explorer.hpp"
+#include "checker/replay/run.hpp"
+#include "checker/report/json.hpp"
+#include "checker/report/text.hpp"
+#include "checker/smt/smt_engine.hpp"
+#include "checker/spec/spec.hpp"
+#include "replay_cmd.hpp"
+
+namespace pasid::cli {
+
+namespace {
+
+/// --bitstate without a size or a memory limit: 2^30 bits, 128 MiB.
+constexpr int kBitstateBits = 30;
+
+/// The bitstate table's size: as asked, else the largest that takes at most half of
+/// --max-memory (the other half for the states kept for expansion), else kBitstateBits.
+int bitstate_bits(const CheckOptions& o) {
+  if (o.bitstate_bits) return o.bitstate_bits;
+  if (!o.max_memory) return kBitstateBits;
+  int n = 10;
+  while (n < 36 && (std::uint64_t{1} << (n + 1)) / 8 <= o.max_memory / 2) ++n;
+  return n;
+}
+
+const std::vector<std::string> kEngines = {"explicit", "bmc", "kind", "pdr"};
+
+/// The progress line, on a terminal: rewritten in place about once a second.
+void show_progress(const Progress& p) {
+  char line[160];
+  std::snprintf(line, sizeof line, "\r%llu states  %.0f states/s  queue %llu  depth %d  %.0f MiB",
+                static_cast<unsigned long long>(p.states),
+                p.seconds > 0 ? p.states / p.seconds : 0.0,
+                static_cast<unsigned long long>(p.queue), p.depth,
+                static_cast<double>(p.memory_bytes) / (1 << 20));
+  std::cerr << line << "\033[K" << std::flush;
+}
+
+int exit_for(Verdict v) {
+  switch (v) {
+    case Verdict::holds:
+      return kHolds;
+    case Verdict::violated:
+      return kViolated;
+    case Verdict::unknown:
+      return kUnknown;
+  }
+  return kInternal;
+}
+
+/// The engine called `name`, set up from the options.
+std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions& o) {
+  if (name == "explicit") {
+    SearchOptions search;
+    search.max_memory_bytes = o.max_memory;
+    search.threads = o.threads;
+    if (o.bitstate) search.bitstate_bits = bitstate_bits(o);
+    if (!o.quiet && isatty(STDERR_FILENO)) search.on_progress = show_progress;
+    return std::make_unique<ExplicitEngine>(search);
+  }
+  smt::SmtOptions smt;
+  smt.depth = o.depth;
+  smt.timeout_seconds = o.timeout;
+  smt.threads = o.threads;
+  if (name == "bmc") return std::make_unique<smt::BmcEngine>(smt);
+  if (name == "kind") return std::make_unique<smt::KInductionEngine>(smt);
+  return std::make_unique<smt::PdrEngine>(smt);
+}
+
+Result run_engine(const std::string& name, const CheckOptions& o, const Problem& pb) {
+  Result r = make_engine(name, o)->check(pb);
+  if (name == "explicit" && !o.quiet && isatty(STDERR_FILENO))
+    std::cerr << "\r\033[K" << std::flush;  // clear the progress line
+  return r;
+}
+
+/// --engine all: every engine, cross-checked; the report is the first definite result's.
+Result run_all(const CheckOptions& o, const Spec& spec) {
+  std::vector<Result> results;
+  for (const auto& name : kEngines) {
+    results.push_back(run_engine(name, o, spec.problem));
+    if (!o.quiet) std::cout << summary_line(spec.problem, results.back()) << "\n";
+  }
+  std::string why = disagreement(results);
+  if (!why.empty()) throw std::logic_error("the engines disagree: " + why);
+  for (const auto& r : results)
+    if (r.verdict != Verdict::unknown) return r;
+  return results.front();
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& o) {
+  Spec spec = read_spec(o.spec);
+  if (o.expect && !spec.expect)
+    throw InputError(o.spec, 0, 0, "--expect given, but the spec has no \"expect\"");
+  if (!o.ftrace.empty())
+    replay::require_mapped(spec.problem.design, spec.variant, o.spec, "--ftrace: ");
+  spec.problem.symmetry = !o.no_symmetry;
+  Result r = o.engine == "all" ? run_all(o, spec) : run_engine(o.engine, o, spec.problem);
+  if (!o.quiet) std::cout << format_report(spec, r);
+  if (!o.json.empty()) write_file(o.json, result_json(spec, r).dump(2) + "\n");
+  bool drawing = !o.pictures.dot.empty() || !o.pictures.svg.empty() || !o.pictures.png.empty();
+  if (drawing && r.counterexample) write_pictures(o.pictures, spec.problem, *r.counterexample);
+  if (drawing && !r.counterexample) std::cerr << "pasidcheck: no counterexample to draw\n";
+  if (!o.ftrace.empty() && r.counterexample)
+    write_file(o.ftrace, counterexample_ftrace(spec, *r.counterexample));
+  if (!o.expect) return exit_for(r.verdict);
+  std::string why = expectation_mismatch(*spec.expect, spec.problem, r);
+  std::cout << spec.file << ": "
+            << (why.empty() ? "expectation met" : "expectation NOT met: " + why) << "\n";
+  return why.empty() ? kHolds : kViolated;
+}
+
+CLI::App* add_check_command(CLI::App& app, CheckOptions& o) {
+  CLI::App* cmd = app.add_subcommand("check", "check a spec exhaustively");
+  cmd->add_option("spec", o.spec, "the spec file (JSON)")->required();
+  cmd->add_option("--json", o.json, "also write the result as JSON to this file");
+  add_picture_options(cmd, o.pictures);
+  cmd->add_option("--ftrace", o.ftrace,
+                  "write the counterexample as a kernel trace that `replay` reads back");
+  cmd->add_flag("--expect", o.expect, "compare the result with the spec's \"expect\"");
+  cmd->add_flag("-q,--quiet", o.quiet, "print nothing but errors (and --expect's line)");
+  cmd->add_option("--max-memory", o.max_memory,
+                  "stop with verdict unknown (exit 3) when the search needs more (e.g. 512M, 4G)")
+      ->transform(CLI::AsSizeValue(false));
+  cmd->add_option("--threads", o.threads,
+                  "explicit: expand states, kind and pdr: prove the candidate facts, on this "
+                  "many threads (default 1; same result)")
+      ->check(CLI::Range(1, 256));
+  cmd->add_flag("--no-symmetry", o.no_symmetry,
+                "store every state, not one per renaming of threads, processes, files, mms");
+  auto* bitstate = cmd->add_flag(
+      "--bitstate", o.bitstate,
+      "explicit: keep 3 bits a state, not the state (may miss states: no violation gives "
+      "unknown, exit 3)");
+  cmd->add_option("--bitstate-bits", o.bitstate_bits,
+                  "--bitstate: a table of 2^N bits (default 30, 128 MiB; or half of --max-memory)")
+      ->check(CLI::Range(10, 36))
+      ->needs(bitstate);
+  cmd->callback([&o] {
+    if (o.bitstate && o.max_memory && o.bitstate_bits &&
+        (std::uint64_t{1} << o.bitstate_bits) / 8 > o.max_memory)
+      throw CLI::ValidationError(
+          "--bitstate-bits",
+          "a table of 2^" + std::to_string(o.bitstate_bits) + " bits does not fit in --max-memory");
+  });
+  std::vector<std::string> engine_names = kEngines;
+  engine_names.push_back("all");
+  cmd->add_option("--engine", o.engine,
+                  "explicit (default), bmc, kind, pdr, or all of them cross-checked")
+      ->check(CLI::IsMember(engine_names));
+  cmd->add_option("--depth", o.depth, "bmc: unroll this far; kind: the largest k (default 30)")
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--timeout", o.timeout,
+                  "SMT engines: give up after this many seconds, verdict unknown (exit 3)")
+      ->check(CLI::Range(0.0, 1e6));
+  return cmd;
+}
+
+}  // namespace pasid::cli

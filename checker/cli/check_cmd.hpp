@@ -1,0 +1,35 @@
+#pragma once
+// `pasidcheck check`: a spec through one engine, or through all of them cross-checked.
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+
+#include "output.hpp"
+
+namespace pasid::cli {
+
+struct CheckOptions {
+  std::string spec;
+  std::string json;
+  bool expect = false;
+  bool quiet = false;
+  bool no_symmetry = false;
+  std::uint64_t max_memory = 0;  // bytes; 0: no limit
+  int threads = 1;
+  bool bitstate = false;
+  int bitstate_bits = 0;  // log2 of the table's bits; 0: from --max-memory, or kBitstateBits
+  std::string engine = "explicit";
+  int depth = 30;
+  double timeout = 0;  // seconds; 0: none
+  PictureOptions pictures;
+  std::string ftrace;  // write the counterexample as a kernel trace
+};
+
+/// Adds the `check` subcommand to `app`, filling `o`.
+CLI::App* add_check_command(CLI::App& app, CheckOptions& o);
+
+/// Runs it; returns the exit status.
+int run_check(const CheckOptions& o);
+
+}  // namespace pasid::cli
