@@ -120,11 +120,18 @@ bool split_task(std::string_view task, TraceLine& out) {
   return parse_number(task.substr(dash + 1), false, out.pid) && out.pid >= 0;
 }
 
-/// "16.205331" (seconds, up to nanosecond digits) into nanoseconds.
-bool parse_timestamp(std::string_view s, std::int64_t& ns) {
+/// "16.205331" (seconds, up to nanosecond digits) into nanoseconds, or the count a clock
+/// that is not in nanoseconds printed ("41735601272").
+bool parse_timestamp(std::string_view s, TraceLine& out) {
   std::size_t dot = s.find('.');
-  if (dot == 0 || dot == std::string_view::npos || dot + 1 == s.size() || s.size() - dot > 10)
-    return false;
+  out.in_ns = dot != std::string_view::npos;
+  if (!out.in_ns) {
+    for (char c : s)
+      if (!is_digit(c)) return false;
+    return parse_number(s, false, out.stamp);
+  }
+  std::int64_t& ns = out.stamp;
+  if (dot == 0 || dot + 1 == s.size() || s.size() - dot > 10) return false;
   std::int64_t whole = 0, frac = 0;
   if (dot > 12 || !parse_number(s.substr(0, dot), false, whole)) return false;
   std::string_view f = s.substr(dot + 1);
@@ -168,9 +175,9 @@ std::string_view next_token(std::string_view s, std::size_t& at) {
 }
 
 /// The kernel's own layout, "%16s-%-7d [%03d] %5s %12s: event": every part at a fixed
-/// column while uptime stays under 100,000 s.  Reads it by position, or returns false for
-/// the general parser to read (or reject) the line.  Flattened: a call to one of its small
-/// helpers costs about what the helper does.
+/// column while uptime stays under 100,000 s (a clock's count goes to the general parser).  Reads
+/// it by position, or returns false for the general parser to read (or reject) the line. Flattened:
+/// a call to one of its small helpers costs about what the helper does.
 [[gnu::flatten]] bool parse_fixed(std::string_view line, TraceLine& out) {
   constexpr std::size_t kDash = 16, kCpu = 25, kFlags = 31, kStamp = 37, kColon = 49;
   if (line.size() < kColon + 3 || line[kCpu] != '[' || line[kCpu + 4] != ']' ||
@@ -197,7 +204,7 @@ std::string_view next_token(std::string_view s, std::size_t& at) {
   if (!six_digits(line.data() + kColon - 6, micros)) return false;
   out.comm = line.substr(c, kDash - c);
   out.pid = pid;
-  out.ns = seconds * 1'000'000'000 + micros * 1000;
+  out.stamp = seconds * 1'000'000'000 + micros * 1000;
   return true;
 }
 
@@ -237,8 +244,8 @@ LineKind parse_line(std::string_view line, TraceLine& out, std::string& why, int
   std::size_t at = cpu_end;
   std::string_view token = next_token(line, at);
   if (!looks_like_timestamp(token)) token = next_token(line, at);  // latency flags came first
-  if (!looks_like_timestamp(token) || !parse_timestamp(token.substr(0, token.size() - 1), out.ns))
-    return bad_or_binary(at - token.size(), "expected a timestamp `seconds.micros:`");
+  if (!looks_like_timestamp(token) || !parse_timestamp(token.substr(0, token.size() - 1), out))
+    return bad_or_binary(at - token.size(), "expected a timestamp `seconds.micros:` or `count:`");
   while (at < line.size() && line[at] == ' ') ++at;
   std::string_view rest = line.substr(at);
   while (!rest.empty() && (rest.back() == '\r' || rest.back() == ' ')) rest.remove_suffix(1);

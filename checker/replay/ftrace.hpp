@@ -9,7 +9,11 @@
 //               bash-1977  [001]  1015.104283: sys_exit_openat:      0x3   (trace-cmd report)
 //
 // The parts are comm-pid, an optional (tgid), [cpu], optional latency flags, the timestamp
-// in seconds, and the event name with its fields.  The kernel's syscall tracer prints
+// in seconds, and the event name with its fields.  A trace clock that does not count
+// nanoseconds (counter, uptime, x86-tsc) prints its count instead ("%12llu"), no '.':
+//
+//          fork_exec-142     [000] .....  41735601272: task_newtask: pid=143 ...  The kernel's
+//          syscall tracer prints
 // `name(args)` on entry and `name -> ret` on exit; the event name is then `name`.
 
 #include <cstdint>
@@ -30,7 +34,8 @@ enum class CallPart : std::uint8_t { none, enter, exit };
 struct TraceLine {
   std::string_view comm;
   std::int64_t pid = 0;
-  std::int64_t ns = 0;  ///< the timestamp in nanoseconds
+  std::int64_t stamp = 0;  ///< the timestamp: nanoseconds, or the clock's count (!in_ns)
+  bool in_ns = true;       ///< false: a clock that is not in nanoseconds
   std::string_view event;
   std::string_view body;  ///< the fields after "event: " (or inside the call's parentheses)
   CallPart call = CallPart::none;  ///< the kernel syscall tracer's `name(args)` / `name -> ret`

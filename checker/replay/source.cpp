@@ -92,11 +92,12 @@ class FtraceLines {
         break;
     }
     ++st_.records;
-    if (l.ns < last_ns_)
-      throw InputError(path_, static_cast<int>(number), 1,
-                       "the timestamp goes back in time (" + seconds(l.ns) + " after " +
-                           seconds(last_ns_) + ")");
-    last_ns_ = l.ns;
+    if (l.stamp < last_.stamp)
+      throw InputError(
+          path_, static_cast<int>(number), 1,
+          "the timestamp goes back in time (" + stamp(l) + " after " + stamp(last_) + ")");
+    last_.stamp = l.stamp;
+    last_.in_ns = l.in_ns;
     const std::vector<int>* rules = m_.find(l.event);
     if (!rules) {
       if (st_.unmapped++ == 0) {
@@ -120,13 +121,15 @@ class FtraceLines {
   const Mapping& m_;
   EventOut& out_;
   SourceStats& st_;
-  std::int64_t last_ns_ = 0;
+  TraceLine last_;   ///< the last record's timestamp
   std::string why_;  ///< parse_line's reason for a bad line (a member: no string per line)
 
-  static std::string seconds(std::int64_t ns) {
+  /// A timestamp as the trace prints it.
+  static std::string stamp(const TraceLine& l) {
     char s[40];
-    std::snprintf(s, sizeof s, "%lld.%06lld", static_cast<long long>(ns / 1'000'000'000),
-                  static_cast<long long>(ns % 1'000'000'000 / 1000));
+    if (!l.in_ns) return std::to_string(l.stamp);
+    std::snprintf(s, sizeof s, "%lld.%06lld", static_cast<long long>(l.stamp / 1'000'000'000),
+                  static_cast<long long>(l.stamp % 1'000'000'000 / 1000));
     return s;
   }
 };

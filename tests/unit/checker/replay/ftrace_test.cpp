@@ -26,7 +26,7 @@ TEST_CASE("ftrace: a tracepoint line as the kernel prints it") {
                 l) == LineKind::record);
   CHECK(l.comm == "fork_exec");
   CHECK(l.pid == 142);
-  CHECK(l.ns == 16'205'331'000);
+  CHECK(l.stamp == 16'205'331'000);
   CHECK(l.event == "task_newtask");
   CHECK(l.call == CallPart::none);
   CHECK(field(l, "pid") == "143");
@@ -135,7 +135,7 @@ TEST_CASE("ftrace: the kernel's fixed columns read the same as the general parse
     REQUIRE(parse(shifted, general) == LineKind::record);
     CHECK(fixed.comm == general.comm);
     CHECK(fixed.pid == general.pid);
-    CHECK(fixed.ns == general.ns);
+    CHECK(fixed.stamp == general.stamp);
     CHECK(fixed.event == general.event);
     CHECK(fixed.body == general.body);
     CHECK(fixed.call == general.call);
@@ -144,10 +144,32 @@ TEST_CASE("ftrace: the kernel's fixed columns read the same as the general parse
   TraceLine l;
   CHECK(parse("            init-1       [001] ...1.   907.123456: sys_close(fd: 3)", l) ==
         LineKind::record);
-  CHECK(l.ns == 907'123'456'000);
+  CHECK(l.stamp == 907'123'456'000);
   for (std::string_view text :
        {"            init-1       [001] ...1.   907.12x456: sys_close(fd: 3)",
         "            init-1       [001] ...1.   9 7.123456: sys_close(fd: 3)"})
+    CHECK(parse(text, l) == LineKind::bad);
+}
+
+TEST_CASE("ftrace: a clock that does not count nanoseconds prints its count") {
+  // trace_clock x86-tsc, counter or uptime: " %12llu" where the default prints " %5lu.%06lu".
+  TraceLine l;
+  REQUIRE(parse("             sva-200     [000] ...1. 580000290000: sys_openat -> 0x3", l) ==
+          LineKind::record);
+  CHECK_FALSE(l.in_ns);
+  CHECK(l.stamp == 580'000'290'000);
+  CHECK(l.pid == 200);
+  CHECK(l.event == "sys_openat");
+  REQUIRE(parse("  sh-1 [001] 17: sched_process_exit: comm=sh pid=1 prio=120", l) ==
+          LineKind::record);  // trace-cmd report's layout, the counter clock
+  CHECK_FALSE(l.in_ns);
+  CHECK(l.stamp == 17);
+  REQUIRE(parse("  sh-1 [001] 1.000017: sched_process_exit: comm=sh pid=1 prio=120", l) ==
+          LineKind::record);
+  CHECK(l.in_ns);
+  CHECK(l.stamp == 1'000'017'000);
+  for (std::string_view text : {"  sh-1 [001] 1x7: sched_process_exit: pid=1",
+                                "  sh-1 [001] 1234567890123456789: sched_process_exit: pid=1"})
     CHECK(parse(text, l) == LineKind::bad);
 }
 
