@@ -31,7 +31,8 @@ std::pair<int, int> field_range(const FieldId& id, const Bounds& b, bool full_ra
   if (f == "mm" || f == "owner") return {kNone, b.mms - 1};
   if (f == "dev") return {kNone, b.devices - 1};
   if (holds_pasid(id) || f == "value") return {kNoPasid, pasid_max};
-  if (f == "users" && std::string_view(id.obj) == "mm") return {0, b.threads};
+  if (f == "users" && std::string_view(id.obj) == "mm")  // its tasks, and in B4's rejected
+    return {0, b.threads + b.devices};                   // fix (bond-pins-users) its bonds
   if (f == "users") return {0, 15};             // bond users: files, or more where a design leaks
   if (f == "count") return {0, 1 + b.devices};  // the users' reference and one per bond
   if (f == "refs") return {0, kMaxPasidRefs};
