@@ -34,7 +34,7 @@ std::pair<std::uint32_t, std::size_t> step_into(const ExpansionContext& c,
       if (std::equal(packed.begin(), packed.end(), c.stored(t))) return {j, k};
     }
   }
-  throw std::logic_error("internal error: a stored state has no predecessor");
+  throw std::logic_error("a stored state has no predecessor");
 }
 
 bool allocates(Param p) {
@@ -107,7 +107,7 @@ std::vector<Instance> real_path(const ExpansionContext& c, const std::vector<std
                              cur = next;
                              return true;
                            });
-    if (!found) throw std::logic_error("internal error: a step of a path has no renaming");
+    if (!found) throw std::logic_error("a step of a path has no renaming");
   };
   for (std::size_t i = 0; i < path.size(); ++i) {
     c.codec.unpack(c.stored(states[i]), stored);

@@ -102,7 +102,7 @@ Counterexample Search::counterexample() const {
                   violation_->invariant);
   }
   auto cex = replay_path(pb_, path, violation_->invariant);
-  if (!cex) throw std::logic_error("internal error: a counterexample does not replay");
+  if (!cex) throw std::logic_error("a counterexample does not replay");
   return *cex;
 }
 

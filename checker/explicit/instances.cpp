@@ -75,7 +75,7 @@ auto& slot_of(A& a, Param p) {
     case Param::pasid:
       break;
   }
-  throw std::logic_error("internal error: the PASID parameter is not a slot");
+  throw std::logic_error("the PASID parameter is not a slot");
 }
 
 }  // namespace

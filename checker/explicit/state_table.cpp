@@ -76,7 +76,7 @@ StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
 }
 
 void StateCodec::out_of_range(const Layout& l, int value) const {
-  throw std::logic_error("internal error: " + field_name(l.id) + " = " + std::to_string(value) +
+  throw std::logic_error(field_name(l.id) + " = " + std::to_string(value) +
                          " is outside its range");
 }
 
