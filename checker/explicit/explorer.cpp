@@ -40,11 +40,22 @@ Result Search::run() {
   add(init);
   Verdicts v = check_step(init, none, init, true, kNoParent, 0);
   if (graph_) record_state(0, v.state);
-  if (!done()) {
-    bool parallel = options_.threads > 1 && !graph_;
-    parallel ? explore_parallel() : explore();
+  std::string overflow;  // a field taken outside its range: the search cannot go on
+  try {
+    if (!done()) {
+      bool parallel = options_.threads > 1 && !graph_;
+      parallel ? explore_parallel() : explore();
+    }
+  } catch (const OutOfRange& e) {
+    overflow = e.what();
   }
   r.verdict = violation_ ? Verdict::violated : Verdict::holds;
+  if (!violation_ && !overflow.empty()) {
+    r.verdict = Verdict::unknown;
+    r.reason = overflow + ": this design takes it past what the model holds at these bounds; " +
+               "the search stopped after " + std::to_string(count_) +
+               " states, with no violation found so far";
+  }
   if (!violation_ && out_of_memory_) {
     r.verdict = Verdict::unknown;
     r.reason = "stopped at the memory limit of " + std::to_string(options_.max_memory_bytes >> 20) +

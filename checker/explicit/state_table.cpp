@@ -76,8 +76,7 @@ StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
 }
 
 void StateCodec::out_of_range(const Layout& l, int value) const {
-  throw std::logic_error(field_name(l.id) + " = " + std::to_string(value) +
-                         " is outside its range");
+  throw OutOfRange(field_name(l.id), value, l.low, l.high);
 }
 
 void StateCodec::check_fixed(const State<Concrete>& s) const {

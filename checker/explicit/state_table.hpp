@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,16 @@
 
 namespace pasid {
 
+/// A state with a field outside the range the model gives it at these bounds: a count the
+/// design takes further than the bounds foresee (a reference it leaks on every round, as
+/// under bond-pins-users), or else a model bug.  The search cannot go on past it.
+class OutOfRange : public std::runtime_error {
+ public:
+  OutOfRange(const std::string& field, int value, int low, int high)
+      : std::runtime_error(field + " = " + std::to_string(value) + " is outside its range (" +
+                           std::to_string(low) + " to " + std::to_string(high) + ")") {}
+};
+
 /// Packs a state's live fields, each in as many bits as its range needs: none for a field
 /// the design never writes.
 class StateCodec {
@@ -23,7 +34,7 @@ class StateCodec {
   StateCodec(const Bounds& b, const Design& z);
   /// Bytes of one packed state.
   std::size_t width() const { return width_; }
-  /// Throws std::logic_error if a field is outside its range (a model bug).
+  /// Throws OutOfRange if a field is outside its range.
   void pack(const State<Concrete>& s, std::uint8_t* out) const;
   /// pack(s, out), given a state `base` and pack(base): only the fields s changed are
   /// packed again (a successor changes a few of about a hundred).  The same bytes; for a
@@ -65,7 +76,7 @@ class StateCodec {
   void put(const Layout& l, int x, std::uint64_t* words) const;
 
   [[noreturn]] void out_of_range(const Layout& l, int value) const;
-  /// Throws std::logic_error if a field the design never writes was written.
+  /// Throws OutOfRange if a field the design never writes was written.
   void check_fixed(const State<Concrete>& s) const;
   std::size_t width_ = 0;
 };

@@ -95,6 +95,26 @@ TEST_CASE("explorer: the memory limit stops the search with verdict unknown and 
   CHECK(r.stats.states < 680589);  // the whole space without symmetry
 }
 
+TEST_CASE("explorer: a design that takes a count past its range stops with verdict unknown") {
+  // Under bond-pins-users (B4's rejected fix) a process that exits with its portal mapped
+  // leaves its bond's file open for good, so a bond's users grow with every such round.
+  Problem pb = tiny();
+  pb.bounds = {3, 2, 2, 1, 2, 2};
+  for (const auto& m : mutants())
+    if (std::string(m.name) == "bond-pins-users") m.apply(pb.design);
+  pb.invariants = {builtin_property(find_invariant("pasid_in_range"))};  // never broken
+  for (int threads : {1, 2}) {
+    CAPTURE(threads);
+    SearchOptions options;
+    options.threads = threads;
+    Result r = ExplicitEngine(options).check(pb);
+    CHECK(r.verdict == Verdict::unknown);
+    CHECK(r.reason.find(".users = 16 is outside its range (0 to 15): this design takes it past") !=
+          std::string::npos);
+    CHECK(r.stats.states > 0);
+  }
+}
+
 TEST_CASE("explorer: progress is reported about once an interval while it runs") {
   Problem pb = tiny();
   pb.bounds = {2, 2, 2, 1, 2, 2};

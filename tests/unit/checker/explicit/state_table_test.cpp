@@ -83,8 +83,8 @@ TEST_CASE("codec: a field the design never writes takes no bits, and writing it 
   v518.unpack(out.data(), back);
   CHECK(back == s);
   s.threads[1].ipi = true;
-  CHECK_THROWS_WITH_AS(v518.pack(s, out.data()), "t1.ipi = 1 is outside its range",
-                       std::logic_error);
+  CHECK_THROWS_WITH_AS(v518.pack(s, out.data()), "t1.ipi = 1 is outside its range (0 to 0)",
+                       OutOfRange);
   design_a.pack(s, out.data());
   design_a.unpack(out.data(), back);
   CHECK(back == s);
@@ -114,10 +114,10 @@ TEST_CASE("codec: packing only what changed gives the bytes of packing everythin
     codec.pack(s, base.data());
     bad.mms[1].users = 9;
     CHECK_THROWS_WITH_AS(codec.pack_change(s, base.data(), bad, changed.data()),
-                         "mm1.users = 9 is outside its range", std::logic_error);
+                         "mm1.users = 9 is outside its range (0 to 6)", OutOfRange);
     bad = s;
     bad.mms[2].refs = 1;
     CHECK_THROWS_WITH_AS(codec.pack_change(s, base.data(), bad, changed.data()),
-                         "mm2.refs = 1 is outside its range", std::logic_error);
+                         "mm2.refs = 1 is outside its range (0 to 0)", OutOfRange);
   }
 }
