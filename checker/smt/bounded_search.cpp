@@ -1,25 +1,39 @@
 #include "bounded_search.hpp"
 
+#include <string>
+
+#include "checker/explicit/state_table.hpp"
+
 namespace pasid::smt {
 
-BoundedSearch::BoundedSearch(const Transition& t) : t_(t), u_(t, "b"), s_(z3_context()) {
+BoundedSearch::BoundedSearch(const Transition& t, Candidates facts)
+    : t_(t), u_(t, "b"), s_(z3_context()), facts_(facts) {
   s_.add(t_.initial(u_.state(0)));
 }
 
 z3::check_result BoundedSearch::deepen(const Deadline& deadline) {
   const SymbolicStep& step = u_.extend();
   s_.add(step.relation);
+  if (facts_.any()) s_.add(t_.lemmas(u_.state(depth()), facts_));
   s_.push();
   s_.add(!u_.property(depth() - 1));
   deadline.arm(z3_context(), s_);
   z3::check_result r = s_.check();
   if (r == z3::sat) return r;  // keep the model
   s_.pop();
+  if (r == z3::unsat) s_.add(u_.property(depth() - 1));  // no step this deep breaks one
   return r;
 }
 
-Counterexample BoundedSearch::counterexample() const {
-  return explicit_counterexample(t_, u_, depth(), s_.get_model());
+void BoundedSearch::report(Result& r) const {
+  try {
+    r.counterexample = explicit_counterexample(t_, u_, depth(), s_.get_model());
+    r.verdict = Verdict::violated;
+  } catch (const OutOfRange& e) {
+    r.verdict = Verdict::unknown;
+    r.reason = std::string(e.what()) + " after " + std::to_string(depth()) +
+               " steps: this design takes it past what the model holds at these bounds";
+  }
 }
 
 }  // namespace pasid::smt

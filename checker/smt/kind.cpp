@@ -88,8 +88,8 @@ Result KInductionEngine::check(const Problem& pb) {
   Z3Scope scope(ctx);
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
-  BoundedSearch base(t);
   const ProvedLemmas lemmas = prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads);
+  BoundedSearch base(t, lemmas.kept);
   StepCase step(t, lemmas.kept);
   Result r;
   r.engine = name();
@@ -97,8 +97,7 @@ Result KInductionEngine::check(const Problem& pb) {
     z3::check_result c = base.deepen(deadline);
     r.stats.seconds = deadline.elapsed();
     if (c == z3::sat) {
-      r.verdict = Verdict::violated;
-      r.counterexample = base.counterexample();
+      base.report(r);
       r.stats.depth = k;
       return r;
     }

@@ -62,19 +62,18 @@ struct HornSystem {
   }
 };
 
-/// Spacer proved a violation reachable; BMC rebuilds the shortest one to report.
-std::optional<Counterexample> shortest_violation(const Transition& t, const Deadline& deadline,
-                                                 Result& r) {
+/// Spacer proved a violation reachable; BMC rebuilds the shortest one to report in r.
+void shortest_violation(const Transition& t, Candidates lemmas, const Deadline& deadline,
+                        Result& r) {
   constexpr int kMaxDepth = 200;
-  BoundedSearch search(t);
+  BoundedSearch search(t, lemmas);
   while (search.depth() < kMaxDepth) {
     z3::check_result c = search.deepen(deadline);
-    if (c == z3::sat) return search.counterexample();
+    if (c == z3::sat) return search.report(r);
     if (c == z3::unknown) {
-      r.verdict = Verdict::unknown;
       r.reason = "Spacer found a violation, but BMC could not rebuild it: " +
                  deadline.unknown_reason(search.reason_unknown());
-      return std::nullopt;
+      return;
     }
   }
   throw std::logic_error("Spacer found a violation that BMC does not within 200 steps");
@@ -113,8 +112,7 @@ Result PdrEngine::check(const Problem& pb) {
   } else if (c == z3::unknown) {
     r.reason = deadline.unknown_reason(horn.fp.reason_unknown());
   } else {
-    r.verdict = Verdict::violated;
-    r.counterexample = shortest_violation(t, deadline, r);
+    shortest_violation(t, lemmas.kept, deadline, r);
   }
   return r;
 }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "checker/explicit/state_table.hpp"
 #include "checker/explicit/successor.hpp"
 
 namespace pasid::smt {
@@ -22,6 +23,20 @@ int renamed_pasid(const Bounds& b, const z3::model& m, const SymState& x, int p)
     if (value_of(m, x.alloc.owner[k].expr()) != kNone && value_of(m, x.alloc.value[k].expr()) == p)
       return k + 1;
   throw std::logic_error("a bind's PASID " + std::to_string(p) + " is in no allocator entry");
+}
+
+/// Throws OutOfRange if a state along `path` has a field outside its range: the part of
+/// the solver's property (the type invariant) that replay_path() does not check.
+void check_ranges(const Problem& pb, const std::vector<Instance>& path) {
+  const StateCodec codec(pb.bounds, pb.design);
+  std::vector<std::uint8_t> packed(codec.width());
+  State<Concrete> s = initial_state<Concrete>();
+  Log<Concrete> log;
+  for (const Instance& in : path) {
+    if (!rule_guard(in.rule, s, pb.bounds, pb.design, in.args)) return;
+    s = successor(pb, s, in, log);
+    codec.pack(s, packed.data());
+  }
 }
 
 }  // namespace
@@ -57,6 +72,7 @@ Counterexample explicit_counterexample(const Transition& t, const Unrolling& u, 
                                        const z3::model& m) {
   std::vector<Instance> path = decode_path(t, u, n, m);
   std::optional<Counterexample> cex = replay_path(t.problem(), path);
+  if (!cex) check_ranges(t.problem(), path);
   if (!cex)
     throw std::logic_error("the SMT counterexample of length " + std::to_string(n) +
                            " does not replay in the explicit model");

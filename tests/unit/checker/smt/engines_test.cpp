@@ -33,18 +33,24 @@ Problem only(Problem pb, const char* invariant) {
 }  // namespace
 
 TEST_CASE("bmc finds the explicit engine's shortest counterexample, replayed") {
-  for (const char* mutant : {"free-on-last-unbind", "exec-keeps-msr"}) {
+  // Every mutant the smallest bounds show: BMC's paths keep the facts proved first and,
+  // past each depth it searched, the invariants; neither may cost it a shortest violation.
+  int violated = 0;
+  for (const auto& m : mutants()) {
+    std::string mutant = m.name;
     CAPTURE(mutant);
-    Problem pb = tiny(mutant);
+    Problem pb = tiny(m.name);
     Result e = ExplicitEngine().check(pb);
+    if (e.verdict != Verdict::violated) continue;
+    ++violated;
     Result b = smt::BmcEngine().check(pb);
-    REQUIRE(e.verdict == Verdict::violated);
     REQUIRE(b.verdict == Verdict::violated);
     REQUIRE(b.counterexample);
     CHECK(b.counterexample->steps.size() == e.counterexample->steps.size());
-    CHECK(b.counterexample->broken == e.counterexample->broken);
+    CHECK_FALSE(b.counterexample->broken.empty());  // shortest paths may break different ones
     CHECK(b.engine == "bmc");
   }
+  CHECK(violated >= 5);
 }
 
 TEST_CASE("bmc says unknown, not holds, when it finds nothing within its depth") {
@@ -53,6 +59,7 @@ TEST_CASE("bmc says unknown, not holds, when it finds nothing within its depth")
   Result r = smt::BmcEngine(o).check(tiny("free-on-last-unbind"));
   CHECK(r.verdict == Verdict::unknown);
   CHECK(r.reason.find("no counterexample up to depth 1") != std::string::npos);
+  CHECK(r.reason.find("facts proved first") != std::string::npos);
   CHECK(r.stats.depth == 1);
 }
 
