@@ -175,8 +175,8 @@ std::string_view next_token(std::string_view s, std::size_t& at) {
 }
 
 /// The kernel's own layout, "%16s-%-7d [%03d] %5s %12s: event": every part at a fixed
-/// column while uptime stays under 100,000 s (a clock's count goes to the general parser).  Reads
-/// it by position, or returns false for the general parser to read (or reject) the line. Flattened:
+/// column while uptime stays under 100,000 s.  Reads it by position, or returns false for
+/// the general parser to read (or reject) the line, as it does a clock's count.  Flattened:
 /// a call to one of its small helpers costs about what the helper does.
 [[gnu::flatten]] bool parse_fixed(std::string_view line, TraceLine& out) {
   constexpr std::size_t kDash = 16, kCpu = 25, kFlags = 31, kStamp = 37, kColon = 49;
