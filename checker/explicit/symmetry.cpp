@@ -1,6 +1,5 @@
 #include "symmetry.hpp"
 
-#include <algorithm>
 #include <cassert>
 #include <functional>
 #include <numeric>
@@ -19,10 +18,12 @@ class Key {
  public:
   __extension__ using Bits = unsigned __int128;  // g++ and clang++ both have it
 
-  /// Appends a field: `value` in 0 .. 2^bits - 1.
+  /// Appends a field: `value` in 0 .. 2^bits - 1, the widths being those of the fields'
+  /// ranges.  A value outside (a field outside its range, which the codec rejects right
+  /// after: OutOfRange) spills into the fields before it: a key only orders slots, and any
+  /// order is a renaming.
   Key& put(int value, unsigned bits) {
-    assert(bits <= 32 && value >= 0 && static_cast<std::uint64_t>(value) < (1ull << bits));
-    assert(used_ + bits <= 128);
+    assert(bits <= 32 && used_ + bits <= 128);
     used_ += bits;
     v_ |= static_cast<Bits>(value) << (128 - used_);
     return *this;
