@@ -1,7 +1,7 @@
-#include <iomanip>
-#include <sstream>
+#include <string>
 
 #include "bounded_search.hpp"
+#include "checker/report/text.hpp"
 #include "lemma_proof.hpp"
 #include "smt_engine.hpp"
 
@@ -16,10 +16,8 @@ constexpr double kFactShare = 0.5;
 /// "; the paths searched keep 19 facts proved first (12.3 s)"
 std::string facts_used(const ProvedLemmas& facts) {
   if (facts.kept.none()) return "";
-  std::ostringstream out;
-  out << "; the paths searched keep " << facts.kept.count() << " facts proved first (" << std::fixed
-      << std::setprecision(1) << facts.seconds << " s)";
-  return out.str();
+  return "; the paths searched keep " + std::to_string(facts.kept.count()) +
+         " facts proved first (" + fixed(facts.seconds, 1) + " s)";
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "checker/explicit/explorer.hpp"
 #include "checker/smt/smt_engine.hpp"
+#include "model/catalog.hpp"
 
 using namespace pasid;
 
@@ -19,8 +20,7 @@ namespace {
 Problem tiny(const char* mutant) {
   Problem pb;
   pb.bounds = {1, 1, 2, 1, 1, 1};  // threads, processes, mms, devices, files, pasids
-  for (const auto& m : mutants())
-    if (std::string(m.name) == mutant) m.apply(pb.design);
+  if (const DesignChange* m = find_change(mutants(), mutant)) m->apply(pb.design);
   pb.invariants = builtin_properties({"no_spurious_sigsegv"});  // B6
   return pb;
 }
