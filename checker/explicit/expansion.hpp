@@ -45,7 +45,7 @@ struct Expansion {
   std::vector<std::uint64_t> state_premises;  ///< bit j: state invariant j's premise held
   std::vector<std::uint64_t> step_premises;   ///< per position in pb.invariants, summed
   std::vector<std::uint64_t> seen, frees_at;  ///< the logs' observations, summed
-  /// What expanding state `error_state` threw (a field out of its range: a model bug).
+  /// What expanding state `error_state` threw (a field out of its range: OutOfRange).
   /// The run stops there; the search rethrows it only if it gets that far, as the
   /// sequential search would, which stops at the first violation.
   std::exception_ptr error;

@@ -72,11 +72,10 @@ Counterexample explicit_counterexample(const Transition& t, const Unrolling& u, 
                                        const z3::model& m) {
   std::vector<Instance> path = decode_path(t, u, n, m);
   std::optional<Counterexample> cex = replay_path(t.problem(), path);
-  if (!cex) check_ranges(t.problem(), path);
-  if (!cex)
-    throw std::logic_error("the SMT counterexample of length " + std::to_string(n) +
-                           " does not replay in the explicit model");
-  return *cex;
+  if (cex) return *cex;
+  check_ranges(t.problem(), path);  // throws OutOfRange if that is what the solver found
+  throw std::logic_error("the SMT counterexample of length " + std::to_string(n) +
+                         " does not replay in the explicit model");
 }
 
 }  // namespace pasid::smt

@@ -21,7 +21,8 @@ std::vector<Instance> decode_path(const Transition& t, const Unrolling& u, int n
 /// decode_path, replayed through the explicit model; the counterexample breaks what the
 /// replay says its last step breaks.  Throws std::logic_error when the path does not
 /// replay or its last step breaks nothing: an SMT counterexample that the explicit model
-/// disowns is a bug, never a result.
+/// disowns is a bug, never a result.  Throws OutOfRange instead when the path takes a field
+/// past its range, the one property the replay does not check.
 Counterexample explicit_counterexample(const Transition& t, const Unrolling& u, int n,
                                        const z3::model& m);
 
