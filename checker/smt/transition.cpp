@@ -119,4 +119,12 @@ z3::expr Transition::state_property(const SymState& x) const {
   return z3::mk_and(all);
 }
 
+z3::expr Transition::step_property(const SymState& pre, const Log<Z3Domain>& log,
+                                   const SymState& post) const {
+  z3::expr_vector all(z3_context());
+  for (const Property& p : pb_.invariants)
+    if (p.reads_step()) all.push_back(property_holds(p, pb_.bounds, pre, log, post).expr());
+  return z3::mk_and(all);
+}
+
 }  // namespace pasid::smt

@@ -62,6 +62,8 @@ class Transition {
                     bool with_types = true) const;
   /// The state invariants of the problem, of state x alone.
   z3::expr state_property(const SymState& x) const;
+  /// The step invariants of the problem (those that read what the step observed).
+  z3::expr step_property(const SymState& pre, const Log<Z3Domain>& log, const SymState& post) const;
   /// The candidates in `kept`, of state x.
   z3::expr lemmas(const SymState& x, Candidates kept) const;
 
