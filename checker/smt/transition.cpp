@@ -72,9 +72,15 @@ z3::expr Transition::property(const SymState& pre, const Log<Z3Domain>& log, con
                               bool with_types) const {
   z3::expr_vector all(z3_context());
   if (with_types) all.push_back(type_ok(pb_.bounds, post));
-  for (const Property& p : pb_.invariants)
-    all.push_back(property_holds(p, pb_.bounds, pre, log, post).expr());
+  add_invariants(all, pre, log, post, Reading::any);
   return z3::mk_and(all);
+}
+
+void Transition::add_invariants(z3::expr_vector& all, const SymState& pre, const Log<Z3Domain>& log,
+                                const SymState& post, Reading which) const {
+  for (const Property& p : pb_.invariants)
+    if (which == Reading::any || p.reads_step() == (which == Reading::step))
+      all.push_back(property_holds(p, pb_.bounds, pre, log, post).expr());
 }
 
 namespace {
@@ -113,17 +119,14 @@ z3::expr Transition::lemmas(const SymState& x, Candidates kept) const {
 
 z3::expr Transition::state_property(const SymState& x) const {
   z3::expr_vector all(z3_context());
-  Log<Z3Domain> none;
-  for (const Property& p : pb_.invariants)
-    if (!p.reads_step()) all.push_back(property_holds(p, pb_.bounds, x, none, x).expr());
+  add_invariants(all, x, Log<Z3Domain>{}, x, Reading::state);
   return z3::mk_and(all);
 }
 
 z3::expr Transition::step_property(const SymState& pre, const Log<Z3Domain>& log,
                                    const SymState& post) const {
   z3::expr_vector all(z3_context());
-  for (const Property& p : pb_.invariants)
-    if (p.reads_step()) all.push_back(property_holds(p, pb_.bounds, pre, log, post).expr());
+  add_invariants(all, pre, log, post, Reading::step);
   return z3::mk_and(all);
 }
 

@@ -73,6 +73,13 @@ class Transition {
  private:
   Problem pb_;
   std::vector<Instance> instances_;
+
+  /// Which of the problem's invariants: those that read the state alone, those that read
+  /// what the step observed, or both.
+  enum class Reading { state, step, any };
+  /// Appends those invariants over the step pre --log--> post to `all`.
+  void add_invariants(z3::expr_vector& all, const SymState& pre, const Log<Z3Domain>& log,
+                      const SymState& post, Reading which) const;
 };
 
 }  // namespace pasid::smt
