@@ -29,17 +29,6 @@ std::vector<z3::expr> group_cases(const Bounds& b, const SymState& x, const Inst
   return cases;
 }
 
-/// One instance of each orbit of renamings, in the instances' order.
-std::vector<std::size_t> one_per_orbit(const Transition& t) {
-  std::vector<std::size_t> out;
-  std::set<std::vector<int>> orbits;
-  for (std::size_t i = 0; i < t.instances().size(); ++i) {
-    std::vector<int> orbit = orbit_key(t.instances()[i]);
-    if (orbit.empty() || orbits.insert(orbit).second) out.push_back(i);
-  }
-  return out;
-}
-
 /// A query: one instance's step, in the cases sides[j] of its first splits (a prefix of
 /// group_cases; none at first).
 struct Case {
@@ -233,6 +222,16 @@ class Asking {
 };
 
 }  // namespace
+
+std::vector<std::size_t> one_per_orbit(const Transition& t) {
+  std::vector<std::size_t> out;
+  std::set<std::vector<int>> orbits;
+  for (std::size_t i = 0; i < t.instances().size(); ++i) {
+    std::vector<int> orbit = orbit_key(t.instances()[i]);
+    if (orbit.empty() || orbits.insert(orbit).second) out.push_back(i);
+  }
+  return out;
+}
 
 z3::check_result any_bad_step(const Transition& t, const StepQuestion& q, const Deadline& deadline,
                               int threads) {

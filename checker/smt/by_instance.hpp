@@ -33,6 +33,9 @@ struct StepQuestion {
   unsigned try_work = 2'000'000;
 };
 
+/// One instance of each orbit of renamings (orbit_key), in the instances' order.
+std::vector<std::size_t> one_per_orbit(const Transition& t);
+
 /// Whether a step the question asks about can be bad: unsat when no rule instance's can;
 /// sat, after calling q.found() with one such step, when one can; unknown when Z3 cannot
 /// tell one by the deadline.  Asks one instance of each orbit (orbit_key): the rules, the

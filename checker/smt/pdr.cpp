@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "bounded_search.hpp"
+#include "by_instance.hpp"
 #include "lemma_proof.hpp"
 #include "smt_engine.hpp"
 
@@ -15,14 +16,20 @@ constexpr double kLemmaShare = 0.5;
 /// The Horn clauses of the problem: Inv holds initially and after every step, and Bad
 /// follows from a step out of Inv that breaks an invariant.  Steps go from states that
 /// keep `lemmas`, facts proved of every reachable state (lemma_proof.hpp): Spacer need not
-/// find them again, and the invariant it prints holds relative to them.  The state after
-/// the step is assumed to keep them only where a state invariant breaks ("bad-state"):
-/// there they settle most invariants at once, but assumed on every step (as until
-/// 2026-11-27) they kept Spacer from finishing free_only_at_mm_exit at the default bounds,
-/// and assumed nowhere they kept it from finishing unique_owner.  As in kind, Bad leaves
-/// out the type invariant (fields in their ranges, a check of the model that the explicit
-/// engine and BMC make): at the default bounds, with it Spacer timed out on every
+/// find them again, and the invariant it prints holds relative to them.  As in kind, Bad
+/// leaves out the type invariant (fields in their ranges, a check of the model that the
+/// explicit engine and BMC make): at the default bounds, with it Spacer timed out on every
 /// invariant.
+///
+/// Bad has one premise per rule instance, each a predicate of its own ("Bad<i>"), and only
+/// for one instance of each orbit of renamings (one_per_orbit), as kind asks: Spacer asks
+/// of each predicate its own rules, so blocking and propagating Bad are a query per
+/// instance, not over the whole step relation (there, at the default bounds, Spacer spent
+/// minutes on the step invariants).  Inv starts from the initial state up to renaming
+/// (Transition::initial_up_to_renaming), so a bad step of any instance from a state Inv
+/// holds of is one of its orbit's representative from a renamed state Inv holds of too.
+/// The state after a step is assumed to keep the facts where a state invariant breaks:
+/// there they settle most invariants at once.
 struct HornSystem {
   z3::fixedpoint fp;
   z3::func_decl inv;
@@ -46,13 +53,32 @@ struct HornSystem {
     for (const auto& e : ys) all.push_back(e);
     for (const auto& f : step.fire) all.push_back(f);
     all.push_back(step.pasid);
-    add(z3::forall(xs, z3::implies(t.initial(x), inv(xs))), "init");
-    z3::expr pre = inv(xs) && t.lemmas(x, lemmas) && step.relation;
-    add(z3::forall(all, z3::implies(pre, inv(ys))), "step");
-    z3::expr state = t.state_property(y), steps = t.step_property(x, step.log, y);
-    if (!state.is_true())
-      add(z3::forall(all, z3::implies(pre && t.lemmas(y, lemmas) && !state, bad())), "bad-state");
-    if (!steps.is_true()) add(z3::forall(all, z3::implies(pre && !steps, bad())), "bad-step");
+    add(z3::forall(xs, z3::implies(t.initial_up_to_renaming(x), inv(xs))), "init");
+    z3::expr pre = inv(xs) && t.lemmas(x, lemmas);
+    add(z3::forall(all, z3::implies(pre && step.relation, inv(ys))), "step");
+    add_bad_steps(t, lemmas, pre, xs, step.pasid);
+  }
+
+  /// Bad<i> for each orbit's instance i that can break an invariant, and Bad from each.
+  void add_bad_steps(const Transition& t, Candidates lemmas, const z3::expr& pre,
+                     const z3::expr_vector& xs, const z3::expr& p) {
+    z3::context& ctx = fp.ctx();
+    z3::expr_vector vars(ctx);  // a copy of xs would share its vector
+    for (const auto& e : xs) vars.push_back(e);
+    vars.push_back(p);
+    for (std::size_t i : one_per_orbit(t)) {
+      SymState post;
+      Log<Z3Domain> log;
+      z3::expr guard = t.fire_one(x, i, p, post, log);
+      z3::expr breaks =
+          (t.lemmas(post, lemmas) && !t.state_property(post)) || !t.step_property(x, log, post);
+      if (breaks.simplify().is_false()) continue;
+      std::string name = "Bad" + std::to_string(i);
+      z3::func_decl bad_i = ctx.function(name.c_str(), 0, nullptr, ctx.bool_sort());
+      fp.register_relation(bad_i);
+      add(z3::forall(vars, z3::implies(pre && guard && breaks, bad_i())), "bad-step");
+      add(z3::implies(bad_i(), bad()), "bad");
+    }
   }
 
   void add(z3::expr rule, const char* name) { fp.add_rule(rule, fp.ctx().str_symbol(name)); }
@@ -97,6 +123,12 @@ Result PdrEngine::check(const Problem& pb) {
   HornSystem horn(ctx, t, lemmas.kept);
   z3::params p(ctx);
   p.set("engine", "spacer");
+  // Keep the Bad<i> apart (the inliners would fold them back into Bad's rules), and skip
+  // the slicing transformation: in Z3 4.8.12 it ran on for minutes, past the time-out,
+  // on no_lam_with_pasid with the Bad<i> apart.
+  p.set("xform.inline_linear", false);
+  p.set("xform.inline_eager", false);
+  p.set("xform.slice", false);
   horn.fp.set(p);
   deadline.arm(ctx, horn.fp);
   z3::expr query = horn.bad();
@@ -114,8 +146,8 @@ Result PdrEngine::check(const Problem& pb) {
   r.stats.depth = static_cast<int>(horn.fp.get_num_levels(horn.inv));
   if (c == z3::unsat) {
     r.verdict = Verdict::holds;
-    r.proof = "inductive invariant (IC3/PDR, Spacer)" + lemmas_used(lemmas) + ":\n" +
-              horn.invariant(pb.bounds);
+    r.proof = "inductive invariant (IC3/PDR, Spacer) of the states reachable up to renaming" +
+              lemmas_used(lemmas) + ":\n" + horn.invariant(pb.bounds);
   } else if (c == z3::unknown) {
     r.reason = deadline.unknown_reason(horn.fp.reason_unknown());
   } else {

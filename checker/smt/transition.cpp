@@ -1,5 +1,7 @@
 #include "transition.hpp"
 
+#include <utility>
+
 namespace pasid::smt {
 
 namespace {
@@ -66,6 +68,16 @@ z3::expr Transition::fire_one(const SymState& x, std::size_t i, const z3::expr& 
 
 z3::expr Transition::initial(const SymState& x) const {
   return same_state(pb_.bounds, x, initial_state<Z3Domain>());
+}
+
+z3::expr Transition::initial_up_to_renaming(const SymState& x) const {
+  z3::expr_vector any(z3_context());
+  for (unsigned k = 0; k < static_cast<unsigned>(pb_.bounds.threads); ++k) {
+    SymState init = initial_state<Z3Domain>();
+    std::swap(init.threads[0], init.threads[k]);
+    any.push_back(same_state(pb_.bounds, x, init));
+  }
+  return z3::mk_or(any);
 }
 
 z3::expr Transition::property(const SymState& pre, const Log<Z3Domain>& log, const SymState& post,

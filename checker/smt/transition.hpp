@@ -54,6 +54,12 @@ class Transition {
 
   /// The state x == the initial state.
   z3::expr initial(const SymState& x) const;
+  /// The state x == the initial state with its thread in any thread slot.  New objects
+  /// take the lowest free slot and a free slot is all zero, so which free slot a step
+  /// fills is itself a renaming: the states reachable from these are those reachable from
+  /// the initial state, renamed in every way (threads, devices, files: orbit_key).  An
+  /// invariant that treats slots alike holds of the one set if and only if of the other.
+  z3::expr initial_up_to_renaming(const SymState& x) const;
 
   /// The invariants of the problem over a step, and (with_types) the type invariant of
   /// the post-state, whose violation would be a model bug.  k-induction and pdr leave the
