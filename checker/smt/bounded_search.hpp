@@ -19,7 +19,8 @@ class BoundedSearch {
   /// Paths whose every state keeps `facts` (proved invariants).
   explicit BoundedSearch(const Transition& t, Candidates facts = {});
 
-  /// Unrolls one more step and asks for a violation at it.
+  /// Unrolls one more step and asks for a violation at it.  The first call asks first
+  /// whether the initial state breaks a state invariant, and if so gives sat at depth() 0.
   z3::check_result deepen(const Deadline& deadline);
   /// The number of steps unrolled.
   int depth() const { return u_.length(); }
@@ -35,6 +36,10 @@ class BoundedSearch {
   Unrolling u_;
   z3::solver s_;
   Candidates facts_;
+  bool started_ = false;  // the initial state has been asked about
+
+  /// Whether `violation` can hold on the path so far; a model stays when it can.
+  z3::check_result ask(const z3::expr& violation, const Deadline& deadline);
 };
 
 }  // namespace pasid::smt

@@ -29,7 +29,8 @@ constexpr double kLemmaShare = 0.5;
 /// (Transition::initial_up_to_renaming), so a bad step of any instance from a state Inv
 /// holds of is one of its orbit's representative from a renamed state Inv holds of too.
 /// The state after a step is assumed to keep the facts where a state invariant breaks:
-/// there they settle most invariants at once.
+/// there they settle most invariants at once.  Bad also follows from an initial state that
+/// breaks a state invariant (which no step may reach again).
 struct HornSystem {
   z3::fixedpoint fp;
   z3::func_decl inv;
@@ -53,7 +54,9 @@ struct HornSystem {
     for (const auto& e : ys) all.push_back(e);
     for (const auto& f : step.fire) all.push_back(f);
     all.push_back(step.pasid);
-    add(z3::forall(xs, z3::implies(t.initial_up_to_renaming(x), inv(xs))), "init");
+    z3::expr init = t.initial_up_to_renaming(x), state = t.state_property(x);
+    add(z3::forall(xs, z3::implies(init, inv(xs))), "init");
+    if (!state.is_true()) add(z3::forall(xs, z3::implies(init && !state, bad())), "bad-initial");
     z3::expr pre = inv(xs) && t.lemmas(x, lemmas);
     add(z3::forall(all, z3::implies(pre && step.relation, inv(ys))), "step");
     add_bad_steps(t, lemmas, pre, xs, step.pasid);
