@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "scan.hpp"
@@ -133,7 +134,10 @@ bool parse_timestamp(std::string_view s, TraceLine& out) {
   std::int64_t& ns = out.stamp;
   if (dot == 0 || dot + 1 == s.size() || s.size() - dot > 10) return false;
   std::int64_t whole = 0, frac = 0;
-  if (dot > 12 || !parse_number(s.substr(0, dot), false, whole)) return false;
+  // seconds beyond what nanoseconds in 64 bits hold (292 years) are no kernel's
+  constexpr std::int64_t kMaxSeconds = (INT64_MAX - 999'999'999) / 1'000'000'000;
+  if (dot > 12 || !parse_number(s.substr(0, dot), false, whole) || whole > kMaxSeconds)
+    return false;
   std::string_view f = s.substr(dot + 1);
   for (char c : f) {
     if (!is_digit(c)) return false;
