@@ -9,62 +9,58 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "../walk.hpp"
+#include "checker/explicit/state_table.hpp"
+#include "checker/explicit/symmetry.hpp"
 #include "checker/smt/transition.hpp"
 
 using namespace pasid;
 
 namespace {
 
-using Key = std::vector<int>;
+/// A packed state, as bytes (a std::string: g++ 12 warns wrongly on comparing vectors of bytes).
+using Key = std::string;
 
-Key key(const Bounds& b, State<Concrete> s) {
-  Key k;
-  visit_fields(
-      b, [&](const FieldId&, const auto& v) { k.push_back(static_cast<int>(v)); }, s);
-  return k;
+Key key(const StateCodec& codec, const State<Concrete>& s) {
+  std::vector<std::uint8_t> packed(codec.width());
+  codec.pack(s, packed.data());
+  return Key(packed.begin(), packed.end());
 }
 
 /// Every state reachable from `from`, once each.
 std::vector<State<Concrete>> reachable(const Problem& pb,
                                        const std::vector<State<Concrete>>& from) {
   const auto instances = rule_instances(pb.bounds);
+  const StateCodec codec(pb.bounds, pb.design);
   std::set<Key> seen;
   std::vector<State<Concrete>> out;
   for (const auto& s : from)
-    if (seen.insert(key(pb.bounds, s)).second) out.push_back(s);
+    if (seen.insert(key(codec, s)).second) out.push_back(s);
   Log<Concrete> log;
   for (std::size_t k = 0; k < out.size(); ++k)
     for (const auto& in : instances) {
       if (!rule_guard(in.rule, out[k], pb.bounds, pb.design, in.args)) continue;
       State<Concrete> next = successor(pb, out[k], in, log);
-      if (seen.insert(key(pb.bounds, next)).second) out.push_back(next);
+      if (seen.insert(key(codec, next)).second) out.push_back(next);
     }
   return out;
 }
 
-/// s with thread slots permuted: slot k of the result is slot perm[k] of s.
-State<Concrete> rename_threads(State<Concrete> s, const std::vector<int>& perm) {
-  State<Concrete> out = s;
-  for (std::size_t k = 0; k < perm.size(); ++k) out.threads[k] = s.threads[perm[k]];
-  return out;
-}
-
-/// s with file slots permuted (the files, the fds that name them, the portals that map them).
-State<Concrete> rename_files(State<Concrete> s, const std::vector<int>& perm) {
-  State<Concrete> out = s;
-  for (std::size_t k = 0; k < perm.size(); ++k) {
-    auto f = static_cast<std::size_t>(perm[k]);
-    out.files[k] = s.files[f];
-    for (std::size_t p = 0; p < s.procs.size(); ++p) out.procs[p].fd[k] = s.procs[p].fd[f];
-    for (std::size_t m = 0; m < s.mms.size(); ++m) out.mms[m].portal[k] = s.mms[m].portal[f];
-  }
-  return out;
+/// s with the slots of `sort` renamed: slot k becomes slot perm[k] (symmetry.hpp's rename,
+/// which also renames every reference to them).
+State<Concrete> renamed(State<Concrete> s, const Bounds& b, Renaming::Sort sort,
+                        const std::vector<int>& perm) {
+  Renaming r = Renaming::identity();
+  for (std::size_t k = 0; k < perm.size(); ++k) r.to[sort][k] = static_cast<std::int8_t>(perm[k]);
+  rename(s, b, r);
+  return s;
 }
 
 std::vector<std::vector<int>> permutations(int n) {
@@ -84,19 +80,19 @@ TEST_CASE("initial_up_to_renaming: the initial state with its thread in any slot
   smt::Z3Scope scope(ctx);
   smt::Transition t(pb);
   const Bounds& b = pb.bounds;
-  int renamed = 0;
+  int moved = 0;
   for (const auto& perm : permutations(b.threads)) {
-    State<Concrete> s = rename_threads(initial_state<Concrete>(), perm);
+    State<Concrete> s = renamed(initial_state<Concrete>(), b, Renaming::thread, perm);
     CHECK(t.initial_up_to_renaming(smt::lift_state(b, s)).simplify().is_true());
-    renamed += !(s == initial_state<Concrete>());
+    moved += !(s == initial_state<Concrete>());
   }
-  CHECK(renamed > 0);
+  CHECK(moved > 0);
   int others = 0;
   for (const auto& s : test::random_walks(pb, 4, 20, 7)) {
     if (s == initial_state<Concrete>()) continue;
     bool any = false;
     for (const auto& perm : permutations(b.threads))
-      any = any || rename_threads(s, perm) == initial_state<Concrete>();
+      any = any || renamed(s, b, Renaming::thread, perm) == initial_state<Concrete>();
     if (any) continue;
     CHECK(t.initial_up_to_renaming(smt::lift_state(b, s)).simplify().is_false());
     ++others;
@@ -112,15 +108,17 @@ TEST_CASE("the states reachable up to renaming are the reachable states renamed"
     CAPTURE(b.files);
     std::vector<State<Concrete>> inits;
     for (const auto& perm : permutations(b.threads))
-      inits.push_back(rename_threads(initial_state<Concrete>(), perm));
-    std::set<Key> from_renamed, renamed;
-    for (const auto& s : reachable(pb, inits)) from_renamed.insert(key(b, s));
+      inits.push_back(renamed(initial_state<Concrete>(), b, Renaming::thread, perm));
+    const StateCodec codec(b, pb.design);
+    std::set<Key> from_renamed, all_renamings;
+    for (const auto& s : reachable(pb, inits)) from_renamed.insert(key(codec, s));
     const std::vector<State<Concrete>> plain = reachable(pb, {initial_state<Concrete>()});
     for (const auto& s : plain)
       for (const auto& tp : permutations(b.threads))
         for (const auto& fp : permutations(b.files))
-          renamed.insert(key(b, rename_files(rename_threads(s, tp), fp)));
+          all_renamings.insert(
+              key(codec, renamed(renamed(s, b, Renaming::thread, tp), b, Renaming::file, fp)));
     CHECK(plain.size() > 10000);
-    CHECK(from_renamed == renamed);
+    CHECK(from_renamed == all_renamings);
   }
 }
