@@ -115,11 +115,15 @@ class Asker {
 /// thread.
 class Asking {
  public:
-  Asking(const Transition& t, const StepQuestion& q, const Deadline& deadline, int threads)
+  /// `every`: a bad step found stops only the asking about its instance, whose other
+  /// cases are skipped, and bad() lists the instances found.
+  Asking(const Transition& t, const StepQuestion& q, const Deadline& deadline, int threads,
+         bool every)
       : t_(t),
         q_(q),
         deadline_(deadline),
         todo_(one_per_orbit(t)),
+        every_(every),
         stacks_(static_cast<std::size_t>(threads)),
         pending_(todo_.size()) {}
 
@@ -150,12 +154,14 @@ class Asking {
     if (error_) std::rethrow_exception(error_);
     return result_;
   }
+  const std::vector<std::size_t>& bad() const { return bad_; }
 
  private:
   const Transition& t_;
   const StepQuestion& q_;
   const Deadline& deadline_;
   const std::vector<std::size_t> todo_;
+  const bool every_;
   std::mutex m_;  // guards what follows
   std::condition_variable changed_;
   std::size_t next_ = 0;                  // in todo_
@@ -165,6 +171,7 @@ class Asking {
   z3::check_result result_ = z3::unsat;
   std::exception_ptr error_;
   std::vector<z3::context*> asking_;  // the threads' contexts, to interrupt
+  std::vector<std::size_t> bad_;      // with every_: the instances with a bad step
 
   void enter(z3::context& ctx) {
     std::lock_guard lock(m_);
@@ -172,19 +179,25 @@ class Asking {
   }
 
   /// The next case for thread `me`; none when all are answered or the threads stop.
+  /// Skips the cases of an instance already found bad.
   std::optional<Case> take(std::size_t me) {
     std::unique_lock lock(m_);
-    std::deque<Case>* from = nullptr;
-    changed_.wait(lock, [&] {
-      if (stopped_ || pending_ == 0 || next_ < todo_.size()) return true;
-      from = &stacks_[me];
-      for (std::size_t k = 0; k < stacks_.size() && from->empty(); ++k) from = &stacks_[k];
-      return !from->empty();
-    });
-    if (stopped_ || pending_ == 0) return std::nullopt;
-    if (!stacks_[me].empty()) return pop(stacks_[me], false);
-    if (next_ < todo_.size()) return Case{todo_[next_++], {}};
-    return pop(*from, true);
+    for (;;) {
+      std::deque<Case>* from = nullptr;
+      changed_.wait(lock, [&] {
+        if (stopped_ || pending_ == 0 || next_ < todo_.size()) return true;
+        from = &stacks_[me];
+        for (std::size_t k = 0; k < stacks_.size() && from->empty(); ++k) from = &stacks_[k];
+        return !from->empty();
+      });
+      if (stopped_ || pending_ == 0) return std::nullopt;
+      Case c = !stacks_[me].empty()   ? pop(stacks_[me], false)
+               : next_ < todo_.size() ? Case{todo_[next_++], {}}
+                                      : pop(*from, true);
+      if (std::find(bad_.begin(), bad_.end(), c.instance) == bad_.end()) return c;
+      --pending_;
+      changed_.notify_all();
+    }
   }
 
   static Case pop(std::deque<Case>& stack, bool oldest) {
@@ -207,6 +220,12 @@ class Asking {
       pending_ += 2;
       return;
     }
+    if (r == z3::sat && every_) {  // another thread may have found the instance bad first
+      if (std::find(bad_.begin(), bad_.end(), c.instance) != bad_.end()) return;
+      bad_.push_back(c.instance);
+      q_.found(asker.witness(), asker.post());
+      return;
+    }
     if (r == z3::sat) q_.found(asker.witness(), asker.post());
     result_ = r;
     stop(z3_context());
@@ -223,6 +242,19 @@ class Asking {
 
 }  // namespace
 
+StepQuestion induction_step(const Transition& t, Candidates lemmas) {
+  StepQuestion q;
+  q.tag = "s";
+  q.assumed = [&t, lemmas](const SymState& x) {
+    return t.state_property(x) && t.lemmas(x, lemmas);
+  };
+  q.bad = [&t, lemmas](const SymState& x, const SymState& post, const Log<Z3Domain>& log) {
+    return t.lemmas(post, lemmas) && !t.property(x, log, post, false);
+  };
+  q.found = [](const z3::model&, const SymState&) {};
+  return q;
+}
+
 std::vector<std::size_t> one_per_orbit(const Transition& t) {
   std::vector<std::size_t> out;
   std::set<std::vector<int>> orbits;
@@ -233,9 +265,10 @@ std::vector<std::size_t> one_per_orbit(const Transition& t) {
   return out;
 }
 
-z3::check_result any_bad_step(const Transition& t, const StepQuestion& q, const Deadline& deadline,
-                              int threads) {
-  Asking asking(t, q, deadline, threads);
+namespace {
+
+/// Asks q on `threads` threads (see Asking).
+z3::check_result ask(Asking& asking, int threads) {
   {
     std::vector<std::jthread> helpers;
     for (int j = 1; j < threads; ++j)
@@ -243,6 +276,23 @@ z3::check_result any_bad_step(const Transition& t, const StepQuestion& q, const 
     asking.run(0);
   }  // joins
   return asking.result();
+}
+
+}  // namespace
+
+z3::check_result any_bad_step(const Transition& t, const StepQuestion& q, const Deadline& deadline,
+                              int threads) {
+  Asking asking(t, q, deadline, threads, false);
+  return ask(asking, threads);
+}
+
+std::optional<std::vector<std::size_t>> bad_instances(const Transition& t, const StepQuestion& q,
+                                                      const Deadline& deadline, int threads) {
+  Asking asking(t, q, deadline, threads, true);
+  if (ask(asking, threads) == z3::unknown) return std::nullopt;
+  std::vector<std::size_t> bad = asking.bad();
+  std::sort(bad.begin(), bad.end());
+  return bad;
 }
 
 }  // namespace pasid::smt

@@ -23,8 +23,8 @@ struct StepQuestion {
   std::string tag;  ///< x's fields are "<field>@<tag>"
   std::function<z3::expr(const SymState& x)> assumed;
   std::function<z3::expr(const SymState& x, const SymState& post, const Log<Z3Domain>& log)> bad;
-  /// Told the model and the post-state of the bad step found, once, on the thread that
-  /// found it and in its context.
+  /// Told the model and the post-state of the bad step found (by bad_instances: of each
+  /// instance's), once, on the thread that found it and in its context.
   std::function<void(const z3::model& model, const SymState& post)> found;
   /// How much work (Z3's resource units) a case is given before it is split into two:
   /// about half a second on the development machine.  A count, not a time, so that which
@@ -32,6 +32,11 @@ struct StepQuestion {
   /// busy the machine is (with 0.5 s the same lemma proof took 22 to 53 s).
   unsigned try_work = 2'000'000;
 };
+
+/// The step case of induction: from a state that keeps the state invariants and the
+/// `lemmas` (facts of every reachable state), a step into a state that keeps the lemmas
+/// and breaks an invariant.  Its `found` does nothing.
+StepQuestion induction_step(const Transition& t, Candidates lemmas);
 
 /// One instance of each orbit of renamings (orbit_key), in the instances' order.
 std::vector<std::size_t> one_per_orbit(const Transition& t);
@@ -47,5 +52,12 @@ std::vector<std::size_t> one_per_orbit(const Transition& t);
 /// threads, whether there is one does not.
 z3::check_result any_bad_step(const Transition& t, const StepQuestion& q, const Deadline& deadline,
                               int threads);
+
+/// The instances, one per orbit (in the instances' order), whose step the question asks
+/// about can be bad: asked as any_bad_step asks, but a bad step found ends only the asking
+/// about its own instance (q.found() is told each).  None when Z3 cannot tell one by the
+/// deadline.
+std::optional<std::vector<std::size_t>> bad_instances(const Transition& t, const StepQuestion& q,
+                                                      const Deadline& deadline, int threads);
 
 }  // namespace pasid::smt

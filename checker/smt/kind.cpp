@@ -28,14 +28,7 @@ std::string proof_text(const ProvedLemmas& lemmas, int k) {
 /// device_table_owned.
 bool one_inductive_by_instance(const Transition& t, Candidates lemmas, const Deadline& deadline,
                                int threads) {
-  StepQuestion q;
-  q.tag = "s";
-  q.assumed = [&](const SymState& x) { return t.state_property(x) && t.lemmas(x, lemmas); };
-  q.bad = [&](const SymState& x, const SymState& post, const Log<Z3Domain>& log) {
-    return t.lemmas(post, lemmas) && !t.property(x, log, post, false);
-  };
-  q.found = [](const z3::model&, const SymState&) {};
-  return any_bad_step(t, q, deadline, threads) == z3::unsat;
+  return any_bad_step(t, induction_step(t, lemmas), deadline, threads) == z3::unsat;
 }
 
 /// The step case at k: from any state that keeps the state invariants, k-1 steps that keep

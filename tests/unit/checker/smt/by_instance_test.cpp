@@ -4,8 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "checker/smt/by_instance.hpp"
 
@@ -127,4 +130,61 @@ TEST_CASE("any_bad_step: what found() throws on a helper thread reaches the call
     CHECK_THROWS_WITH_AS(smt::any_bad_step(t, q, smt::Deadline(60), threads), "found",
                          std::runtime_error);
   }
+}
+
+namespace {
+
+/// The orbits' instances with a step q calls bad, each asked whole of one solver.
+std::vector<std::size_t> bad_one_by_one(const smt::Transition& t, const smt::StepQuestion& q) {
+  std::vector<std::size_t> bad;
+  smt::SymState x = smt::fresh_state(t.problem().bounds, t.problem().design, "w");
+  z3::expr p = smt::int_constant("pasid@w");
+  z3::solver s(smt::z3_context());
+  s.add(q.assumed(x));
+  for (std::size_t i : smt::one_per_orbit(t)) {
+    smt::SymState post;
+    Log<smt::Z3Domain> log;
+    z3::expr guard = t.fire_one(x, i, p, post, log);
+    s.push();
+    s.add(guard && q.bad(x, post, log));
+    if (s.check() == z3::sat) bad.push_back(i);
+    s.pop();
+  }
+  return bad;
+}
+
+}  // namespace
+
+TEST_CASE("bad_instances: each orbit's instance with a bad step, split or not, on any threads") {
+  int some = 0, none = 0;
+  auto check = [&](const DesignChange& change) {
+    std::string name = change.name;
+    CAPTURE(name);
+    Problem pb;
+    pb.bounds = {1, 1, 2, 1, 1, 1};
+    change.apply(pb.design);
+    z3::context ctx;
+    smt::Z3Scope scope(ctx);
+    smt::Transition t(pb);
+    smt::StepQuestion q = breaks_a_fact(t);
+    std::atomic<int> found{0};
+    q.found = [&](const z3::model&, const smt::SymState&) { ++found; };
+    const std::vector<std::size_t> truth = bad_one_by_one(t, q);
+    for (const auto& run : {std::pair{1, 2'000'000u}, {3, 1u}}) {
+      int threads = run.first;  // not a structured binding: clang's CAPTURE cannot read one
+      CAPTURE(threads);
+      q.try_work = run.second;
+      found = 0;
+      std::optional<std::vector<std::size_t>> bad =
+          smt::bad_instances(t, q, smt::Deadline(120), threads);
+      REQUIRE(bad);
+      CHECK(*bad == truth);
+      CHECK(found == static_cast<int>(truth.size()));  // once per bad instance
+    }
+    CHECK(truth.empty() == (smt::any_bad_step(t, q, smt::Deadline(120), 1) == z3::unsat));
+    (truth.empty() ? none : some)++;
+  };
+  for (const auto& v : variants()) check(v);  // the mutants too took 11 s
+  CHECK(some > 0);
+  CHECK(none > 0);
 }

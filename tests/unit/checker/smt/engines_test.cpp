@@ -127,6 +127,25 @@ TEST_CASE("pdr proves with an invariant over the model's fields, or finds the vi
   CHECK(r.counterexample->steps.size() == 2);
 }
 
+TEST_CASE("pdr's frames block only the rule instances that can break an invariant") {
+  // 5.18's invariants with the facts are 1-inductive: IC3's first check leaves Spacer
+  // nothing to block.
+  Result r = smt::PdrEngine().check(only(tiny(""), "unique_owner"));
+  CHECK(r.verdict == Verdict::holds);
+  CHECK(r.proof.find("no step breaks an invariant") != std::string::npos);
+  CHECK(r.proof.find("Spacer's frames needed no lemma:\n  true\n") != std::string::npos);
+  // The 2020 design's are not (kind needs k = 7 for all of them): from states no step
+  // reaches, some instances (2) break unique_owner, and Spacer's invariant rules those
+  // states out.
+  Problem pb = only(tiny(""), "unique_owner");
+  pb.design = Design{};
+  find_change(variants(), "v5.10")->apply(pb.design);
+  r = smt::PdrEngine().check(pb);
+  CHECK(r.verdict == Verdict::holds);
+  CHECK(r.proof.find(" of 19 rule instances, one per orbit, can break") != std::string::npos);
+  CHECK(r.proof.find("\n  true\n") == std::string::npos);
+}
+
 TEST_CASE("a solver time-out is unknown with its reason, never a pass") {
   smt::SmtOptions o;
   o.timeout_seconds = 0.001;
