@@ -91,7 +91,7 @@ Result KInductionEngine::check(const Problem& pb) {
     r.stats.seconds = deadline.elapsed();
     if (c == z3::sat) {
       base.report(r);
-      r.stats.depth = k;
+      r.stats.depth = base.depth();  // 0 when the initial state breaks an invariant
       return r;
     }
     if (c == z3::unknown) {

@@ -10,6 +10,7 @@
 
 #include "checker/explicit/explorer.hpp"
 #include "checker/smt/smt_engine.hpp"
+#include "checker/spec/spec.hpp"
 #include "model/catalog.hpp"
 
 using namespace pasid;
@@ -144,6 +145,22 @@ TEST_CASE("pdr's frames block only the rule instances that can break an invarian
   CHECK(r.verdict == Verdict::holds);
   CHECK(r.proof.find(" of 19 rule instances, one per orbit, can break") != std::string::npos);
   CHECK(r.proof.find("\n  true\n") == std::string::npos);
+}
+
+TEST_CASE("an initial state that breaks an invariant: a violation of length 0, at depth 0") {
+  Problem pb = read_spec(PASIDCHECK_SOURCE_DIR "/specs/smt/written-initial-only-tiny.json").problem;
+  std::vector<std::unique_ptr<Engine>> engines;
+  engines.push_back(std::make_unique<smt::BmcEngine>());
+  engines.push_back(std::make_unique<smt::KInductionEngine>());
+  engines.push_back(std::make_unique<smt::PdrEngine>());
+  for (const auto& e : engines) {
+    std::string name = e->name();
+    CAPTURE(name);
+    Result r = e->check(pb);
+    REQUIRE(r.verdict == Verdict::violated);
+    CHECK(r.counterexample->steps.empty());
+    if (name != "pdr") CHECK(r.stats.depth == 0);  // pdr's is Spacer's level
+  }
 }
 
 TEST_CASE("a solver time-out is unknown with its reason, never a pass") {
