@@ -100,8 +100,11 @@ class Pipe {
   /// Batches queued, plus one once closed: what the replay waits for awake.
   std::atomic<std::size_t> news_{0};
 
-  /// Until there is news, or for kSpin.
+  /// Until there is news, or for kSpin; not at all on one core, where the reader would
+  /// wait for the spin to end.
   void await() const {
+    static const bool cores = std::thread::hardware_concurrency() > 1;
+    if (!cores) return;
     const auto until = std::chrono::steady_clock::now() + kSpin;
     for (unsigned k = 1; news_.load(std::memory_order_acquire) == 0; ++k) {
       relax();

@@ -28,8 +28,8 @@ constexpr double kLemmaShare = 0.5;
 /// of the rule instances `open`, those whose step can break an invariant from such a state
 /// (IC3's first check, whether the property is inductive, asked per instance): for the
 /// others Spacer could only find that no frame needs a lemma.  At the default bounds it
-/// took 50 s to find that of sigsegv(t0, f0) alone, whose step by_instance splits into
-/// cases.
+/// took Spacer over 50 s to find that for sigsegv(t0, f0) alone, a step that by_instance
+/// splits into cases.
 ///
 /// Bad has one premise per instance, each a predicate of its own ("Bad<i>"), and only for
 /// one instance of each orbit of renamings (one_per_orbit), as kind asks: Spacer asks
