@@ -178,4 +178,7 @@ TEST_CASE("a solver time-out is unknown with its reason, never a pass") {
     CHECK(r.verdict == Verdict::unknown);
     CHECK(r.reason.find("time-out") != std::string::npos);
   }
+  // pdr's deadline passes before Spacer starts: the reason says in which phase.
+  CHECK(engines.back()->check(pb).reason ==
+        "time-out after 0 s in IC3's first check (which rule instances can break an invariant)");
 }
