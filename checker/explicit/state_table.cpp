@@ -56,7 +56,7 @@ StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
       },
       s);
   width_ = static_cast<std::size_t>((total + 7) / 8);
-  assert(width_ <= kMaxWords * 8);
+  assert(width_ >= 1 && width_ <= kMaxWords * 8);
   field_at_.fill(kNoField);
   for (std::size_t k = 0; k < layout_.size(); ++k)
     field_at_[layout_[k].offset] = static_cast<std::int16_t>(k);
@@ -109,7 +109,8 @@ void StateCodec::pack(const State<Concrete>& s, std::uint8_t* out) const {
 
 void StateCodec::pack_change(const State<Concrete>& base, const std::uint8_t* base_packed,
                              const State<Concrete>& s, std::uint8_t* out) const {
-  std::uint64_t words[kMaxWords] = {};
+  std::uint64_t words[kMaxWords];  // not zeroed whole: a `rep stos` was a fifth of the time
+  words[(width_ - 1) / 8] = 0;      // the bytes past width_ in the last word
   std::memcpy(words, base_packed, width_);
   const auto* was = reinterpret_cast<const unsigned char*>(&base);
   const auto* now = reinterpret_cast<const unsigned char*>(&s);
@@ -128,7 +129,8 @@ void StateCodec::pack_change(const State<Concrete>& base, const std::uint8_t* ba
 }
 
 void StateCodec::unpack(const std::uint8_t* in, State<Concrete>& s) const {
-  std::uint64_t words[kMaxWords] = {};
+  std::uint64_t words[kMaxWords];
+  words[(width_ - 1) / 8] = 0;
   std::memcpy(words, in, width_);
   auto* bytes = reinterpret_cast<std::int8_t*>(&s);
   for (const Layout& l : layout_) {
