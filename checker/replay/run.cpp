@@ -5,7 +5,7 @@
 
 #include "checker/error.hpp"
 #include "checker/explicit/successor.hpp"
-#include "pipe.hpp"
+#include "parallel.hpp"
 
 namespace pasid::replay {
 
@@ -42,7 +42,8 @@ ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& 
   ReplayOptions o{root_pid, mapping.unobserved, false, path};
   o.in_place = true;
   Replayer first(pb, o);
-  run.source = read_trace_piped(path, mapping, [&](const TraceEvent& e) { return first.feed(e); });
+  run.source =
+      read_trace_parallel(path, mapping, [&](const TraceEvent& e) { return first.feed(e); });
   run.result = first.finish();
   o.in_place = false;
   if (run.result.retrace) {  // the line that diverged, replayed again to say why

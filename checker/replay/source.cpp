@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "checker/error.hpp"
+#include "lines.hpp"
 
 namespace pasid::replay {
 
@@ -68,116 +69,6 @@ class SinkOut final : public EventOut {
   TraceEvent ev_;
 };
 
-/// Turns ftrace lines into actions through the mapping.
-class FtraceLines {
- public:
-  FtraceLines(const std::string& path, const Mapping& m, EventOut& out, SourceStats& st)
-      : path_(path), m_(m), out_(out), st_(st) {}
-
-  bool line(std::string_view text, std::int64_t number, bool complete) {
-    TraceLine l;
-    int col = 0;
-    switch (parse_line(text, l, why_, col)) {
-      case LineKind::comment:
-        return true;
-      case LineKind::lost:
-        throw InputError(path_, static_cast<int>(number), 1,
-                         "the kernel lost events here (its ring buffer overflowed), so the trace "
-                         "does not show everything that happened; record with a larger "
-                         "buffer_size_kb");
-      case LineKind::bad:
-        throw InputError(path_, static_cast<int>(number), col,
-                         complete ? why_ : "the last line is cut off: " + why_);
-      case LineKind::record:
-        break;
-    }
-    ++st_.records;
-    if (l.stamp < last_.stamp)
-      throw InputError(
-          path_, static_cast<int>(number), 1,
-          "the timestamp goes back in time (" + stamp(l) + " after " + stamp(last_) + ")");
-    last_.stamp = l.stamp;
-    last_.in_ns = l.in_ns;
-    const std::vector<int>* rules = m_.find(l.event);
-    if (!rules) {
-      if (st_.unmapped++ == 0) {
-        st_.first_unmapped.assign(l.event);
-        st_.first_unmapped_line = number;
-      }
-      return true;
-    }
-    for (int r : *rules) {
-      TraceEvent& ev = out_.slot();
-      if (!apply_rule(m_.rules[r], l, ev, path_, number)) continue;
-      ev.line = number;
-      ev.what = m_.rules[r].event;
-      if (!out_.commit()) return false;
-    }
-    return true;
-  }
-
- private:
-  const std::string& path_;
-  const Mapping& m_;
-  EventOut& out_;
-  SourceStats& st_;
-  TraceLine last_;   ///< the last record's timestamp
-  std::string why_;  ///< parse_line's reason for a bad line (a member: no string per line)
-
-  /// A timestamp as the trace prints it.
-  static std::string stamp(const TraceLine& l) {
-    char s[40];
-    if (!l.in_ns) return std::to_string(l.stamp);
-    std::snprintf(s, sizeof s, "%lld.%06lld", static_cast<long long>(l.stamp / 1'000'000'000),
-                  static_cast<long long>(l.stamp % 1'000'000'000 / 1000));
-    return s;
-  }
-};
-
-}  // namespace
-
-namespace {
-
-/// Either format, line by line: the first line that is not blank or a comment decides.
-class TraceLines {
- public:
-  TraceLines(const std::string& name, const Mapping& m, EventOut& out, std::int64_t stop)
-      : name_(name), out_(out), stop_(stop), ftrace_(name, m, out, st) {}
-
-  bool operator()(std::string_view text, std::int64_t number, bool complete) {
-    if (stop_ > 0 && number > stop_) return false;
-    st.lines = number;
-    if (!first_ && st.format == Format::ftrace) return ftrace_.line(text, number, complete);
-    std::size_t k = 0;  // a plain loop: find_first_not_of calls memchr per character
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
-    bool blank = k == text.size();
-    bool comment = !blank && text[k] == '#';
-    if (first_ && !blank && !comment) {
-      first_ = false;
-      if (text[k] == '{') st.format = Format::json_lines;
-    }
-    if (st.format == Format::ftrace) return ftrace_.line(text, number, complete);
-    if (blank || comment) return true;
-    events_.clear();
-    parse_json_line(text, name_, number, events_);
-    for (const auto& e : events_) {
-      out_.slot() = e;
-      if (!out_.commit()) return false;
-    }
-    return true;
-  }
-
-  SourceStats st;
-
- private:
-  const std::string& name_;
-  EventOut& out_;
-  std::int64_t stop_;
-  FtraceLines ftrace_;
-  bool first_ = true;
-  std::vector<TraceEvent> events_;
-};
-
 }  // namespace
 
 SourceStats read_trace(const std::string& path, const Mapping& mapping, EventOut& out,
@@ -205,6 +96,16 @@ SourceStats read_trace_text(std::string_view text, const std::string& name, cons
     text.remove_prefix(complete ? nl + 1 : text.size());
   }
   return lines.st;
+}
+
+Format trace_format(const std::string& path) {
+  Format format = Format::ftrace;
+  for_each_line(path, [&](std::string_view text, std::int64_t, bool) {
+    std::optional<Format> f = format_of(text);
+    if (f) format = *f;
+    return !f;
+  });
+  return format;
 }
 
 const Mapping& detect_mapping(const std::string& path, const std::vector<Mapping>& candidates) {

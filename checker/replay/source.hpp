@@ -54,6 +54,10 @@ SourceStats read_trace(const std::string& path, const Mapping& mapping, EventOut
 SourceStats read_trace_text(std::string_view text, const std::string& name, const Mapping& mapping,
                             const Sink& sink);
 
+/// The format of the trace at `path`, decided by its first line that is not blank or a
+/// comment (ftrace when there is none).
+Format trace_format(const std::string& path);
+
 /// The mapping among `candidates` whose "detect" conditions the trace meets, judged by the
 /// first lines that speak to them; the first candidate when no line does.
 const Mapping& detect_mapping(const std::string& path, const std::vector<Mapping>& candidates);
