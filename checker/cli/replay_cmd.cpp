@@ -75,6 +75,9 @@ CLI::App* add_replay_command(CLI::App& app, ReplayCliOptions& o) {
                   "a mapping file, or linux-5.18 / linux-6.16 (default: detected from the trace)");
   cmd->add_option("--pid", o.pid, "the workload's first task (default: the first line's)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40));
+  cmd->add_option("--threads", o.threads,
+                  "threads reading the trace (default: one per core, at most 4; same result)")
+      ->check(CLI::Range(1u, 64u));
   cmd->add_option("--json", o.json, "also write the result as JSON to this file");
   cmd->add_flag("--expect", o.expect,
                 "compare with the trace's expectation (its \"# expect:\" lines or TRACE.expect)");
@@ -102,7 +105,7 @@ int run_replay(const ReplayCliOptions& o) {
   Problem pb = replay::replay_problem(design, invariants, want ? want->file : "--invariant");
   replay::Mapping loaded;
   const replay::Mapping& mapping = choose_mapping(mapping_name, o.trace, loaded);
-  replay::ReplayRun run = replay::run_replay(o.trace, pb, mapping, o.pid);
+  replay::ReplayRun run = replay::run_replay(o.trace, pb, mapping, o.pid, o.threads);
   if (!o.quiet) std::cout << replay::format_replay(o.trace, d, pb, run);
   if (!o.json.empty()) write_file(o.json, replay::replay_json(o.trace, d, pb, run).dump(2) + "\n");
   if (run.counterexample) write_pictures(o.pictures, pb, *run.counterexample);

@@ -18,6 +18,7 @@ struct ReplayCliOptions {
   std::vector<std::string> invariants;
   std::string mapping;
   std::int64_t pid = 0;
+  unsigned threads = 0;  ///< 0: one per core, at most 4
   std::string json;
   bool expect = false;
   bool quiet = false;

@@ -35,15 +35,15 @@ void require_mapped(const Design& design, const std::string& variant, const std:
 }
 
 ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& mapping,
-                     std::int64_t root_pid) {
+                     std::int64_t root_pid, unsigned threads) {
   auto start = std::chrono::steady_clock::now();
   ReplayRun run;
   run.mapping = mapping.name;
   ReplayOptions o{root_pid, mapping.unobserved, false, path};
   o.in_place = true;
   Replayer first(pb, o);
-  run.source =
-      read_trace_parallel(path, mapping, [&](const TraceEvent& e) { return first.feed(e); });
+  run.source = read_trace_parallel(
+      path, mapping, [&](const TraceEvent& e) { return first.feed(e); }, {.threads = threads});
   run.result = first.finish();
   o.in_place = false;
   if (run.result.retrace) {  // the line that diverged, replayed again to say why

@@ -31,9 +31,9 @@ Problem replay_problem(const Design& design, const std::vector<std::string>& nam
 void require_mapped(const Design& design, const std::string& variant, const std::string& where,
                     const std::string& prefix = "");
 
-/// Replays the trace at `path`.
+/// Replays the trace at `path`, read by `threads` threads (0: one per core, at most 4).
 ReplayRun run_replay(const std::string& path, const Problem& pb, const Mapping& mapping,
-                     std::int64_t root_pid = 0);
+                     std::int64_t root_pid = 0, unsigned threads = 0);
 
 /// The mappings under traces/mapping/, built into the program.
 const std::vector<Mapping>& builtin_mappings();
