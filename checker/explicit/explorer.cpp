@@ -52,9 +52,8 @@ Result Search::run() {
   r.verdict = violation_ ? Verdict::violated : Verdict::holds;
   if (!violation_ && !overflow.empty()) {
     r.verdict = Verdict::unknown;
-    r.reason = overflow + ": this design takes it past what the model holds at these bounds; " +
-               "the search stopped after " + std::to_string(count_) +
-               " states, with no violation found so far";
+    r.reason = overflow + ": " + OutOfRange::kPastTheModel + "; " + "the search stopped after " +
+               std::to_string(count_) + " states, with no violation found so far";
   }
   if (!violation_ && out_of_memory_) {
     r.verdict = Verdict::unknown;

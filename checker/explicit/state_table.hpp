@@ -25,6 +25,9 @@ class OutOfRange : public std::runtime_error {
   OutOfRange(const std::string& field, int value, int low, int high)
       : std::runtime_error(field + " = " + std::to_string(value) + " is outside its range (" +
                            std::to_string(low) + " to " + std::to_string(high) + ")") {}
+  /// What every engine adds when it meets one: the design, not the search, went too far.
+  static constexpr const char* kPastTheModel =
+      "this design takes it past what the model holds at these bounds";
 };
 
 /// Packs a state's live fields, each in as many bits as its range needs: none for a field

@@ -42,7 +42,7 @@ void BoundedSearch::report(Result& r) const {
   } catch (const OutOfRange& e) {
     r.verdict = Verdict::unknown;
     r.reason = std::string(e.what()) + " after " + std::to_string(depth()) +
-               " steps: this design takes it past what the model holds at these bounds";
+               " steps: " + OutOfRange::kPastTheModel;
   }
 }
 
