@@ -60,6 +60,12 @@ StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
   field_at_.fill(kNoField);
   for (std::size_t k = 0; k < layout_.size(); ++k)
     field_at_[layout_[k].offset] = static_cast<std::int16_t>(k);
+  for (const Layout& l : layout_) {
+    assert(l.low >= -128 && l.high - l.low <= 255 && l.word < kMaxWords);
+    puts_.push_back({((std::uint64_t{1} << l.bits) - 1) << l.shift, static_cast<std::int8_t>(l.low),
+                     static_cast<std::uint8_t>(l.high - l.low), static_cast<std::uint8_t>(l.shift),
+                     static_cast<std::uint8_t>(l.word), l.spans});
+  }
   for (const Layout& l : fixed_) field_at_[l.offset] = kFixed;
   std::array<bool, sizeof(State<Concrete>)> covered{};
   auto block = [&](std::size_t at) {
@@ -110,7 +116,7 @@ void StateCodec::pack(const State<Concrete>& s, std::uint8_t* out) const {
 void StateCodec::pack_change(const State<Concrete>& base, const std::uint8_t* base_packed,
                              const State<Concrete>& s, std::uint8_t* out) const {
   std::uint64_t words[kMaxWords];  // not zeroed whole: a `rep stos` was a fifth of the time
-  words[(width_ - 1) / 8] = 0;      // the bytes past width_ in the last word
+  words[(width_ - 1) / 8] = 0;     // the bytes past width_ in the last word
   std::memcpy(words, base_packed, width_);
   const auto* was = reinterpret_cast<const unsigned char*>(&base);
   const auto* now = reinterpret_cast<const unsigned char*>(&s);
@@ -121,8 +127,16 @@ void StateCodec::pack_change(const State<Concrete>& base, const std::uint8_t* ba
       std::int16_t f = field_at_[offset];
       if (f == kFixed) [[unlikely]]
         check_fixed(s);
-      if (f >= 0)
-        put(layout_[static_cast<std::size_t>(f)], static_cast<std::int8_t>(now[offset]), words);
+      if (f < 0) continue;
+      const auto i = static_cast<std::size_t>(f);
+      const Put& q = puts_[i];
+      const int x = static_cast<std::int8_t>(now[offset]);
+      const auto u = static_cast<unsigned>(x - q.low);
+      if (u > q.span || q.spans) [[unlikely]] {
+        put(layout_[i], x, words);  // the range's message, or the field's second word
+        continue;
+      }
+      words[q.word] = (words[q.word] & ~q.mask) | std::uint64_t{u} << q.shift;
     }
   }
   std::memcpy(out, words, width_);

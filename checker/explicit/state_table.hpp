@@ -64,7 +64,17 @@ class StateCodec {
 
   Bounds bounds_;
   std::vector<Layout> layout_;  // the fields with bits
-  std::vector<Layout> fixed_;   // the fields the design never writes: no bits, always `low`
+  /// layout_[k] as pack_change's inner loop reads it: one load, no range arithmetic.
+  struct Put {
+    std::uint64_t mask;  // the field's bits in its word
+    std::int8_t low;
+    std::uint8_t span;  // high - low
+    std::uint8_t shift;
+    std::uint8_t word;
+    bool spans;
+  };
+  std::vector<Put> puts_;
+  std::vector<Layout> fixed_;  // the fields the design never writes: no bits, always `low`
   /// Per byte of State<Concrete>: its field's position in layout_, or kNoField or kFixed.
   std::array<std::int16_t, sizeof(State<Concrete>)> field_at_;
   /// The 16-byte blocks of State<Concrete> that hold a field: the block's byte offset, and
