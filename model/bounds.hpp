@@ -26,6 +26,7 @@ struct Bounds {
   int devices = 1;
   int files = 2;
   int pasids = 2;
+  bool operator==(const Bounds&) const = default;
 };
 
 }  // namespace pasid

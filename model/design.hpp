@@ -63,6 +63,7 @@ struct Design {
   /// (EBUSY) while the mm has a PASID, and a bind fails (EBUSY) while LAM is on, unless
   /// ARCH_FORCE_TAGGED_SVA, which the model leaves out, was set.
   bool lam_excludes_sva = false;
+  bool operator==(const Design&) const = default;
 };
 
 }  // namespace pasid

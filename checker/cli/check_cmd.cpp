@@ -14,6 +14,7 @@
 #include "checker/replay/run.hpp"
 #include "checker/report/json.hpp"
 #include "checker/report/text.hpp"
+#include "checker/smt/lemma_proof.hpp"
 #include "checker/smt/smt_engine.hpp"
 #include "checker/spec/spec.hpp"
 #include "replay_cmd.hpp"
@@ -60,8 +61,9 @@ int exit_for(Verdict v) {
   return kInternal;
 }
 
-/// The engine called `name`, set up from the options.
-std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions& o) {
+/// The engine called `name`, set up from the options; SMT engines share `facts`.
+std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions& o,
+                                    std::shared_ptr<smt::KnownFacts> facts) {
   if (name == "explicit") {
     SearchOptions search;
     search.max_memory_bytes = o.max_memory;
@@ -74,23 +76,27 @@ std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions&
   smt.depth = o.depth;
   smt.timeout_seconds = o.timeout;
   smt.threads = o.threads;
+  smt.facts = std::move(facts);
   if (name == "bmc") return std::make_unique<smt::BmcEngine>(smt);
   if (name == "kind") return std::make_unique<smt::KInductionEngine>(smt);
   return std::make_unique<smt::PdrEngine>(smt);
 }
 
-Result run_engine(const std::string& name, const CheckOptions& o, const Problem& pb) {
-  Result r = make_engine(name, o)->check(pb);
+Result run_engine(const std::string& name, const CheckOptions& o, const Problem& pb,
+                  std::shared_ptr<smt::KnownFacts> facts = nullptr) {
+  Result r = make_engine(name, o, std::move(facts))->check(pb);
   if (name == "explicit" && !o.quiet && isatty(STDERR_FILENO))
     std::cerr << "\r\033[K" << std::flush;  // clear the progress line
   return r;
 }
 
 /// --engine all: every engine, cross-checked; the report is the first definite result's.
+/// The SMT engines prove the candidate facts once, the first of them for the others.
 Result run_all(const CheckOptions& o, const Spec& spec) {
   std::vector<Result> results;
+  auto facts = std::make_shared<smt::KnownFacts>();
   for (const auto& name : kEngines) {
-    results.push_back(run_engine(name, o, spec.problem));
+    results.push_back(run_engine(name, o, spec.problem, facts));
     if (!o.quiet) std::cout << summary_line(spec.problem, results.back()) << "\n";
   }
   std::string why = disagreement(results);

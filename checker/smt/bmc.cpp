@@ -17,7 +17,8 @@ constexpr double kFactShare = 0.5;
 std::string facts_used(const ProvedLemmas& facts) {
   if (facts.kept.none()) return "";
   return "; the paths searched keep " + std::to_string(facts.kept.count()) +
-         " facts proved first (" + fixed(facts.seconds, 1) + " s)";
+         " facts proved first (" + fixed(facts.seconds, 1) + " s" +
+         (facts.reused ? ", for an engine before this one" : "") + ")";
 }
 
 }  // namespace
@@ -27,7 +28,8 @@ Result BmcEngine::check(const Problem& pb) {
   Z3Scope scope(ctx);
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
-  const ProvedLemmas facts = prove_lemmas(t, o_.timeout_seconds, kFactShare, o_.threads);
+  const ProvedLemmas facts =
+      prove_lemmas(t, o_.timeout_seconds, kFactShare, o_.threads, o_.facts.get());
   BoundedSearch search(t, facts.kept);
   Result r;
   r.engine = name();

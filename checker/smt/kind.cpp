@@ -81,7 +81,8 @@ Result KInductionEngine::check(const Problem& pb) {
   Z3Scope scope(ctx);
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
-  const ProvedLemmas lemmas = prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads);
+  const ProvedLemmas lemmas =
+      prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads, o_.facts.get());
   BoundedSearch base(t, lemmas.kept);
   StepCase step(t, lemmas.kept);
   Result r;

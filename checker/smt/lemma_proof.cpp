@@ -47,19 +47,39 @@ ProvedLemmas prove_lemmas(const Transition& t, double seconds, int threads) {
     };
     z3::check_result r = any_bad_step(t, q, deadline, threads);
     if (r == z3::unsat) break;
-    if (r == z3::unknown) kept.reset();
+    if (r == z3::unknown) return {Candidates{}, deadline.elapsed(), false};
   }
-  return {kept, deadline.elapsed()};
+  return {kept, deadline.elapsed(), true};
 }
 
-ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share, int threads) {
-  return prove_lemmas(t, timeout > 0 ? share * timeout : kUntimedSeconds, threads);
+std::optional<ProvedLemmas> KnownFacts::find(const Transition& t) const {
+  const Problem& pb = t.problem();
+  if (!of_ || of_->first != pb.design || of_->second != pb.bounds) return std::nullopt;
+  ProvedLemmas p = proved_;
+  p.reused = true;
+  return p;
+}
+
+void KnownFacts::keep(const Transition& t, const ProvedLemmas& proved) {
+  if (!proved.complete) return;
+  of_.emplace(t.problem().design, t.problem().bounds);
+  proved_ = proved;
+}
+
+ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share, int threads,
+                          KnownFacts* known) {
+  if (known)
+    if (std::optional<ProvedLemmas> p = known->find(t)) return *p;
+  ProvedLemmas p = prove_lemmas(t, timeout > 0 ? share * timeout : kUntimedSeconds, threads);
+  if (known) known->keep(t, p);
+  return p;
 }
 
 std::string lemmas_used(const ProvedLemmas& lemmas) {
   if (lemmas.kept.none()) return "";
   return ", with " + candidate_list(lemmas.kept) + " (proved 1-inductive first, in " +
-         fixed(lemmas.seconds, 1) + " s)";
+         fixed(lemmas.seconds, 1) + " s" +
+         (lemmas.reused ? ", for an engine before this one" : "") + ")";
 }
 
 std::string candidate_list(Candidates set) {

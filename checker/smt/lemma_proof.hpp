@@ -7,15 +7,19 @@
 // bookkeeping differs (5.18 as merged, whose bonds outlive their mm's PASID), or that
 // breaks an invariant, loses only the candidates it breaks.
 
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "transition.hpp"
 
 namespace pasid::smt {
 
 struct ProvedLemmas {
-  Candidates kept;     ///< none when Z3 could not tell in time
-  double seconds = 0;  ///< how long the proof took
+  Candidates kept;        ///< none when Z3 could not tell in time
+  double seconds = 0;     ///< how long the proof took
+  bool complete = false;  ///< the proof ran to its end: not cut short by the time
+  bool reused = false;    ///< proved for an engine before this one (KnownFacts)
 };
 
 /// The largest 1-inductive set of candidates that hold initially, within `seconds`, its
@@ -23,9 +27,26 @@ struct ProvedLemmas {
 /// (it is the greatest such set); the time is not.
 ProvedLemmas prove_lemmas(const Transition& t, double seconds, int threads);
 
+/// The facts proved for the engines of one run (--engine all): the set proved is the
+/// greatest one, the same whatever the engine, its time-out or its threads, so a complete
+/// proof for a design and bounds serves every engine after the first.  One cut short by a
+/// time-out is not kept.
+class KnownFacts {
+ public:
+  /// The proof kept for t's design and bounds, if there is one.
+  std::optional<ProvedLemmas> find(const Transition& t) const;
+  /// Keeps `proved` for t's design and bounds if it is complete.
+  void keep(const Transition& t, const ProvedLemmas& proved);
+
+ private:
+  std::optional<std::pair<Design, Bounds>> of_;
+  ProvedLemmas proved_;
+};
+
 /// prove_lemmas() for an engine with a time-out of `timeout` seconds (0: none): within
-/// `share` of it, or 600 s without one.
-ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share, int threads);
+/// `share` of it, or 600 s without one; or the proof `known` holds (kept there if not).
+ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share, int threads,
+                          KnownFacts* known = nullptr);
 
 /// "counts_match, tasks_placed and unique_owner"
 std::string candidate_list(Candidates set);

@@ -147,7 +147,8 @@ Result PdrEngine::check(const Problem& pb) {
   Z3Scope scope(ctx);
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
-  const ProvedLemmas lemmas = prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads);
+  const ProvedLemmas lemmas =
+      prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads, o_.facts.get());
   Result r;
   r.engine = name();
   const std::optional<std::vector<std::size_t>> open =

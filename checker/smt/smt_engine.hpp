@@ -4,16 +4,21 @@
 // replayed through the explicit model; solver give-ups and time-outs are `unknown`.
 
 #include <functional>
+#include <memory>
 
 #include "checker/engine.hpp"
 
 namespace pasid::smt {
+
+class KnownFacts;
 
 struct SmtOptions {
   int depth = 30;              ///< BMC: unroll this far; k-induction: the largest k
   double timeout_seconds = 0;  ///< 0: none; else stop with verdict unknown
   int threads = 1;             ///< kind, pdr: the candidate facts' queries asked on this many
   std::function<void(int depth, double seconds)> on_depth;  ///< a depth finished (bmc, kind)
+  /// Shared by the engines of one run: the candidate facts are proved once (lemma_proof.hpp).
+  std::shared_ptr<KnownFacts> facts;
 };
 
 /// Bounded model checking: unrolls one step at a time and asks for a violation at the

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checker/explicit/explorer.hpp"
+#include "checker/smt/lemma_proof.hpp"
 #include "checker/smt/smt_engine.hpp"
 #include "checker/spec/spec.hpp"
 #include "model/catalog.hpp"
@@ -82,6 +83,27 @@ TEST_CASE("k-induction proves what is inductive and reports how far it got other
   r = smt::KInductionEngine(o).check(tiny("free-on-last-unbind"));
   CHECK(r.verdict == Verdict::violated);
   CHECK(r.counterexample->steps.size() == 2);
+}
+
+TEST_CASE("the SMT engines of one run prove the candidate facts once, for all of them") {
+  smt::SmtOptions o;
+  o.depth = 3;
+  o.facts = std::make_shared<smt::KnownFacts>();
+  Problem pb = only(tiny(""), "unique_owner");
+  Result bmc = smt::BmcEngine(o).check(pb);
+  CHECK(bmc.verdict == Verdict::unknown);  // no violation up to its depth
+  CHECK(bmc.reason.find("for an engine before this one") == std::string::npos);
+  Result kind = smt::KInductionEngine(o).check(pb);
+  Result pdr = smt::PdrEngine(o).check(pb);
+  for (const Result* r : {&kind, &pdr}) {
+    CHECK(r->verdict == Verdict::holds);
+    CHECK(r->proof.find("proved 1-inductive first, in ") != std::string::npos);
+    CHECK(r->proof.find(", for an engine before this one)") != std::string::npos);
+  }
+  // The same proofs, each engine proving the facts itself.
+  o.facts = nullptr;
+  CHECK(smt::KInductionEngine(o).check(pb).proof.find("for an engine before") == std::string::npos);
+  CHECK(smt::PdrEngine(o).check(pb).verdict == Verdict::holds);
 }
 
 TEST_CASE("k-induction's counterexample to induction: its steps, what breaks, replayed") {

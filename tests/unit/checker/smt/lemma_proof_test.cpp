@@ -76,3 +76,36 @@ TEST_CASE("lemma proof: what it keeps holds in reachable states; it drops what a
   }
   MESSAGE(dropped);
 }
+
+TEST_CASE("lemma proof: a complete proof serves the next engine, for its design and bounds only") {
+  Problem pb;
+  pb.bounds = {1, 1, 2, 1, 1, 1};
+  z3::context ctx;
+  smt::Z3Scope scope(ctx);
+  smt::Transition t(pb);
+  smt::KnownFacts known;
+  // Cut short (no time at all): not kept, so the next engine proves them itself.
+  smt::ProvedLemmas cut = smt::prove_lemmas(t, 1e-9, 1, 1, &known);
+  CHECK_FALSE(cut.complete);
+  CHECK(cut.kept.none());
+  CHECK_FALSE(known.find(t));
+  smt::ProvedLemmas first = smt::prove_lemmas(t, 120, 0.5, 1, &known);
+  REQUIRE(first.complete);
+  CHECK_FALSE(first.reused);
+  CHECK(first.kept == proved(pb));
+  smt::ProvedLemmas again = smt::prove_lemmas(t, 120, 0.5, 2, &known);
+  CHECK(again.reused);
+  CHECK(again.kept == first.kept);
+  CHECK(smt::lemmas_used(again).find("for an engine before this one") != std::string::npos);
+  // Other bounds, or another design: proved anew (5.18 as merged keeps fewer candidates).
+  Problem wider = pb;
+  wider.bounds.threads = 2;
+  CHECK_FALSE(known.find(smt::Transition(wider)));
+  Problem merged = pb;
+  find_change(variants(), "v5.18-merge")->apply(merged.design);
+  smt::Transition tm(merged);
+  smt::ProvedLemmas other = smt::prove_lemmas(tm, 120, 0.5, 1, &known);
+  CHECK_FALSE(other.reused);
+  CHECK(other.kept == proved(merged));
+  CHECK(other.kept != first.kept);
+}
