@@ -178,6 +178,50 @@ std::string_view next_token(std::string_view s, std::size_t& at) {
   return s.substr(start, at - start);
 }
 
+/// "0d..1.": the latency format's cpu number run together with its 4 or 5 flags.
+bool cpu_and_flags(std::string_view token) {
+  std::size_t k = 0;
+  while (k < token.size() && is_digit(token[k])) ++k;
+  std::size_t flags = token.size() - k;
+  if (k == 0 || flags < 4 || flags > 5) return false;
+  return event_name_length(token, k) == token.size();  // letters, digits and '.'
+}
+
+/// The latency format (options/latency-format): "%8.8s-%-7d %3d" with the flags right
+/// after the cpu, then " %4lldus%c: " (microseconds since the trace began, and a mark for
+/// a long gap: ' ', '+', '!', '#', '*', '@', '$') or " %4lld: " for a clock that does not
+/// count nanoseconds.  Where the event starts; npos when the line is not in it.
+std::size_t parse_latency(std::string_view line, TraceLine& out) {
+  std::size_t at = 0, task_end = std::string_view::npos;
+  for (int k = 0; k < 4 && task_end == std::string_view::npos; ++k) {  // a comm may have blanks
+    std::string_view token = next_token(line, at);
+    if (token.empty()) return std::string_view::npos;
+    if (k > 0 && cpu_and_flags(token)) task_end = at - token.size();
+  }
+  if (task_end == std::string_view::npos || !split_task(line.substr(0, task_end), out))
+    return std::string_view::npos;
+  std::string_view stamp = next_token(line, at);
+  std::size_t digits = 0;
+  while (digits < stamp.size() && is_digit(stamp[digits])) ++digits;
+  std::string_view unit = stamp.substr(digits);
+  out.in_ns = unit.starts_with("us");
+  if (out.in_ns) unit.remove_prefix(2);
+  if (out.in_ns && unit.empty()) unit = next_token(line, at);  // the mark was a blank
+  const bool marked = out.in_ns && unit.size() == 2 && unit[0] != ':';
+  if (digits == 0 || digits > 15 || (unit != ":" && !marked) || unit.back() != ':')
+    return std::string_view::npos;
+  if (!parse_number(stamp.substr(0, digits), false, out.stamp)) return std::string_view::npos;
+  if (out.in_ns) out.stamp *= 1000;
+  return at;
+}
+
+/// "task_newtask: pid=2 ..." alone: an event line with no task and no time, as the kernel
+/// prints with options/context-info off.
+bool without_context(std::string_view s) {
+  std::size_t k = event_name_length(s);
+  return k > 0 && k + 1 < s.size() && ((s[k] == ':' && s[k + 1] == ' ') || s[k] == '(');
+}
+
 /// The kernel's own layout, "%16s-%-7d [%03d] %5s %12s: event": every part at a fixed
 /// column while uptime stays under 100,000 s.  Reads it by position, or returns false for
 /// the general parser to read (or reject) the line, as it does a clock's count.  Flattened:
@@ -241,15 +285,23 @@ LineKind parse_line(std::string_view line, TraceLine& out, std::string& why, int
   };
   std::size_t cpu_end = 0;
   std::size_t cpu = find_cpu(line, cpu_end);
-  if (cpu == std::string_view::npos)
+  std::size_t at = 0;
+  if (cpu != std::string_view::npos) {
+    if (!split_task(line.substr(0, cpu), out))
+      return bad_or_binary(0, "expected `comm-pid` before [cpu]");
+    at = cpu_end;
+    std::string_view token = next_token(line, at);
+    if (!looks_like_timestamp(token)) token = next_token(line, at);  // latency flags came first
+    if (!looks_like_timestamp(token) || !parse_timestamp(token.substr(0, token.size() - 1), out))
+      return bad_or_binary(at - token.size(), "expected a timestamp `seconds.micros:` or `count:`");
+  } else if (at = parse_latency(line, out); at == std::string_view::npos) {
+    out = TraceLine{};
+    if (without_context(s))
+      return bad(0,
+                 "an event with no task and no time: the trace was recorded with "
+                 "options/context-info off; record with it on");
     return bad_or_binary(0, "expected `comm-pid [cpu]` at the start");
-  if (!split_task(line.substr(0, cpu), out))
-    return bad_or_binary(0, "expected `comm-pid` before [cpu]");
-  std::size_t at = cpu_end;
-  std::string_view token = next_token(line, at);
-  if (!looks_like_timestamp(token)) token = next_token(line, at);  // latency flags came first
-  if (!looks_like_timestamp(token) || !parse_timestamp(token.substr(0, token.size() - 1), out))
-    return bad_or_binary(at - token.size(), "expected a timestamp `seconds.micros:` or `count:`");
+  }
   while (at < line.size() && line[at] == ' ') ++at;
   std::string_view rest = line.substr(at);
   while (!rest.empty() && (rest.back() == '\r' || rest.back() == ' ')) rest.remove_suffix(1);

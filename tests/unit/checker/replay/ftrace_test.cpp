@@ -5,7 +5,16 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "checker/replay/run.hpp"
+#include "checker/replay/source.hpp"
 
 using namespace pasid::replay;
 
@@ -101,6 +110,75 @@ TEST_CASE("ftrace: headers, lost events, and lines that are not trace lines") {
                                     12),
                    l, why, col) == LineKind::bad);
   CHECK(why.find("binary") != std::string::npos);
+}
+
+TEST_CASE("ftrace: the latency format, and a trace without task and time") {
+  TraceLine l;
+  // kernel/trace/trace_output.c: "%8.8s-%-7d %3d", the flags, " %4lldus%c: ".
+  REQUIRE(parse("      wl-1000      0d..1. 1015us : task_newtask: pid=1001 comm=wl "
+                "clone_flags=3d0f00 oom_score_adj=0",
+                l) == LineKind::record);
+  CHECK(l.comm == "wl");
+  CHECK(l.pid == 1000);
+  CHECK((l.in_ns && l.stamp == 1'015'000));
+  CHECK(l.event == "task_newtask");
+  CHECK(field(l, "pid") == "1001");
+  REQUIRE(parse("  <idle>-0        1..s1. 16205331us+: sys_openat -> 0x3", l) == LineKind::record);
+  CHECK(l.pid == 0);
+  CHECK(l.stamp == 16'205'331'000);
+  CHECK(l.call == CallPart::exit);
+  CHECK(field(l, "return") == "0x3");
+  // An older kernel's four flags; a clock that is not in nanoseconds prints its count.
+  REQUIRE(parse("    bash-1977      1d..1  41735: mmput: (mmput+0x0/0x30) mm=0xffff", l) ==
+          LineKind::record);
+  CHECK(l.pid == 1977);
+  CHECK((!l.in_ns && l.stamp == 41735));
+  std::string why;
+  int col = 0;
+  CHECK(parse_line("      wl-1000      0d..1. 1015xs : task_newtask: pid=1", l, why, col) ==
+        LineKind::bad);
+  CHECK(why.find("comm-pid") != std::string::npos);
+  CHECK(parse_line("task_newtask: pid=143 comm=fork_exec clone_flags=1200000", l, why, col) ==
+        LineKind::bad);
+  CHECK(why.find("options/context-info off") != std::string::npos);
+}
+
+TEST_CASE("ftrace: a real trace printed in the latency format gives the same actions") {
+  const std::string from = PASIDCHECK_SOURCE_DIR "/traces/kernel-6.1/threads.trace";
+  std::ifstream in(from);
+  std::ostringstream latency;
+  std::int64_t start = -1;
+  int records = 0;
+  for (std::string line; std::getline(in, line);) {
+    TraceLine l;
+    if (parse(line, l) != LineKind::record) {
+      latency << line << "\n";
+      continue;
+    }
+    if (start < 0) start = l.stamp;
+    char head[64];
+    std::snprintf(head, sizeof head, "%8.8s-%-7lld %3d%s %4lldus%c: ", std::string(l.comm).c_str(),
+                  static_cast<long long>(l.pid), records % 3, records % 2 ? "d..1." : ".....",
+                  static_cast<long long>((l.stamp - start) / 1000), records % 4 ? ' ' : '+');
+    latency << head << line.substr(static_cast<std::size_t>(l.event.data() - line.data())) << "\n";
+    ++records;
+  }
+  REQUIRE(records > 50);
+  auto to = std::filesystem::temp_directory_path() / "pasidcheck-latency.trace";
+  std::ofstream(to) << latency.str();
+  const Mapping& m = builtin_mappings().front();
+  auto actions = [&](const std::string& path) {
+    std::vector<std::string> out;
+    SourceStats st = read_trace(path, m, [&](const TraceEvent& e) {
+      out.push_back(std::to_string(e.line) + " " + describe(e) + " by " + std::to_string(e.task));
+      return true;
+    });
+    CHECK(st.records == records);
+    return out;
+  };
+  std::vector<std::string> want = actions(from);
+  CHECK(want.size() > 20);
+  CHECK(actions(to.string()) == want);
 }
 
 TEST_CASE("ftrace: numbers as ftrace prints them") {
