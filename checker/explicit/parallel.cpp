@@ -16,17 +16,44 @@ void Search::explore_parallel() {
 }
 
 void Search::merge(const Expansion& e) {
+  std::uint32_t merged = 0;  // records
   for (std::uint32_t s = 0; s + 1 < e.first.size() && !done(); ++s) {
     std::uint32_t i = e.begin + s;
     enter(i);
     pace(i);
-    for (std::uint32_t r = e.first[s]; r < e.first[s + 1] && !done(); ++r) merge_record(e, i, r);
-    if (e.error && i == e.error_state && !done()) std::rethrow_exception(e.error);
+    for (std::uint32_t r = e.first[s]; r < e.first[s + 1] && !done(); ++r) {
+      merge_record(e, i, r);
+      merged = r + 1;
+    }
+    if (e.error && i == e.error_state && !done()) {
+      count(e, merged);
+      std::rethrow_exception(e.error);
+    }
   }
+  count(e, merged);
+}
+
+void Search::count(const Expansion& e, std::uint32_t merged) {
+  if (merged < e.instance.size()) return count_again(e, merged);
   for (std::size_t j = 0; j < e.step_premises.size(); ++j)
     stats_.premise_held[j] += e.step_premises[j];
   for (std::size_t j = 0; j < e.seen.size(); ++j) stats_.seen[j] += e.seen[j];
   for (std::size_t j = 0; j < e.frees_at.size(); ++j) stats_.pasid_frees_at[j] += e.frees_at[j];
+}
+
+void Search::count_again(const Expansion& e, std::uint32_t merged) {
+  State<Concrete> s = initial_state<Concrete>();  // for the slots past the bounds
+  Log<Concrete> log;
+  for (std::uint32_t k = 0; k + 1 < e.first.size() && e.first[k] < merged; ++k) {
+    codec_.unpack(stored(e.begin + k), s);
+    for (std::uint32_t r = e.first[k]; r < std::min(merged, e.first[k + 1]); ++r) {
+      State<Concrete> next = successor(pb_, s, instances_[e.instance[r]], log);
+      count_observations(log, stats_.seen, stats_.pasid_frees_at);
+      std::uint64_t held = 0;
+      step_invariants_.broken(s, log, next, held);
+      step_invariants_.count(held, stats_.premise_held);
+    }
+  }
 }
 
 void Search::merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r) {

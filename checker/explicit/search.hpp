@@ -195,6 +195,12 @@ class Search {
 
   void merge(const Expansion& e);
 
+  /// Adds the observations and step premises of e's first `merged` records: e's sums when
+  /// it was merged whole, else counted again record by record (the search stopped inside
+  /// it), so that every count is the one a sequential search reaches.
+  void count(const Expansion& e, std::uint32_t merged);
+  void count_again(const Expansion& e, std::uint32_t merged);
+
   void merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r);
 
   /// A path from the initial state to stored state t.
