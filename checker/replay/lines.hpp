@@ -31,7 +31,7 @@ class FtraceLines {
   /// False when out.commit() stopped the reading.
   bool line(std::string_view text, std::int64_t number, bool complete);
 
-  /// The first and last event lines' timestamps (stamp_line == 0: no event line yet).
+  /// The first and last event lines' timestamps, and the first one's number (0: none yet).
   const TraceLine& first() const { return first_; }
   const TraceLine& last() const { return last_; }
   std::int64_t first_line() const { return first_line_; }
