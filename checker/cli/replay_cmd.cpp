@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <optional>
+#include <stdexcept>
 
 #include "checker/error.hpp"
 #include "checker/explicit/successor.hpp"
@@ -140,10 +141,8 @@ std::string counterexample_ftrace(const Spec& spec, const Counterexample& cex) {
   auto again = replay_path(all, steps);
   std::string first = again ? broken_name(all, *again) : broken_name(spec.problem, cex);
   replay::WrittenTrace t = replay::write_ftrace(spec.problem, cex);
-  if (!t.unprintable.empty())
-    throw InputError(
-        spec.file, 0, 0,
-        "--ftrace: the counterexample's " + t.unprintable + " step has no form in a kernel trace");
+  if (!t.unprintable.empty())  // only design A's steps, and run_check refused design A
+    throw std::logic_error("--ftrace: a " + t.unprintable + " step outside design A");
   int line = t.step_lines.back() + static_cast<int>(header.size()) + 1;  // below the header
   header.push_back("expect: violates " + first + " at " + std::to_string(line));
   std::string text;

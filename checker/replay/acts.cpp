@@ -89,9 +89,30 @@ bool Replayer::explain(Hyp& x, const TraceEvent& e, int t) {
       return true;
     case Act::sigsegv:
       return ignore();  // the target maps no portal: not from ENQCMD
+    case Act::arch_prctl:
+    case Act::arch_prctl_ret:
+      return lam(x, e, t);
     default:
       return files(x, e, t);
   }
+}
+
+/// arch_prctl(ARCH_ENABLE_TAGGED_ADDR) (arch/x86/include/uapi/asm/prctl.h): LAM on for the
+/// task's mm when it returns 0.  A call that fails (no LAM on the CPU, a PASID already, a
+/// second thread) changes nothing; one on an mm with LAM on already sets it again.
+bool Replayer::lam(Hyp& x, const TraceEvent& e, int t) {
+  constexpr std::int64_t kEnableTaggedAddr = 0x4002;
+  bool& pending = x.n.pending_lam[t];
+  if (e.act == Act::arch_prctl) {
+    pending = e[Arg::value] == kEnableTaggedAddr;
+    return pending || ignore();
+  }
+  if (!pending) return ignore();  // another option
+  pending = false;
+  if (e[Arg::value] != 0 || lam_on(x.s, pb_.bounds, t)) return true;
+  Args<Concrete> a;
+  a.thread = t;
+  return step(x, rule_index<EnableLam>(), a, e);
 }
 
 bool Replayer::portal_steps(const Hyp& h, const TraceEvent& e, int t, int rule) {

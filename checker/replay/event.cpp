@@ -7,9 +7,9 @@ namespace pasid::replay {
 namespace {
 
 constexpr std::array<const char*, kActs> kActNames = {
-    "task_new",  "exec",    "exit",   "bind",       "open_ret", "mmap",
-    "mmap_ret",  "munmap",  "close",  "unbind",     "pasid",    "pasid_free",
-    "msr_write", "sigsegv", "enqcmd", "mm_release", "mm_drop",  "child_fpu"};
+    "task_new", "exec",       "exit",    "bind",      "open_ret",   "mmap",          "mmap_ret",
+    "munmap",   "close",      "unbind",  "pasid",     "pasid_free", "msr_write",     "sigsegv",
+    "enqcmd",   "mm_release", "mm_drop", "child_fpu", "arch_prctl", "arch_prctl_ret"};
 
 constexpr std::array<const char*, kArgs> kArgNames = {
     "pid", "child", "old_pid", "flags", "fd", "addr", "dev", "pasid", "value", "mm", "xfeatures"};
@@ -61,6 +61,8 @@ std::uint16_t required_args(Act a) {
     case Act::pasid_free:
       return bit(Arg::pasid);
     case Act::msr_write:
+    case Act::arch_prctl:
+    case Act::arch_prctl_ret:
       return bit(Arg::value);
     case Act::mm_release:
     case Act::mm_drop:

@@ -13,26 +13,28 @@ namespace pasid::replay {
 /// then the open's return value), and some only name what the kernel did inside a step
 /// (an unbind, a PASID free), which a model step must then explain.
 enum class Act : std::uint8_t {
-  task_new,    ///< copy_process: `child` created with `flags` (thread, vm or fork)
-  exec,        ///< exec done: `old_pid` execs and takes `pid` (differs after de_thread)
-  exit,        ///< `pid` (default: the line's task) runs do_exit
-  bind,        ///< iommu_sva_bind_device of device `dev` for the task's mm
-  open_ret,    ///< the task's open returned `fd`
-  mmap,        ///< the task maps `fd`
-  mmap_ret,    ///< ... at `addr`
-  munmap,      ///< the task unmaps `addr`
-  close,       ///< the task closes `fd`
-  unbind,      ///< the driver unbinds a device
-  pasid,       ///< the kernel reports `pasid` as the task's mm's PASID
-  pasid_free,  ///< `pasid` leaves the allocator
-  msr_write,   ///< IA32_PASID of the task written with `value` (the #GP fixup)
-  sigsegv,     ///< SIGSEGV for `pid` (default: the line's task)
-  enqcmd,      ///< the task submitted through a portal (a user-space marker)
-  mm_release,  ///< the task lets go of mm `mm` (exit or exec)
-  mm_drop,     ///< mm `mm` is freed (__mmdrop)
-  child_fpu,   ///< the xstate copied for the task being created has `xfeatures`
+  task_new,        ///< copy_process: `child` created with `flags` (thread, vm or fork)
+  exec,            ///< exec done: `old_pid` execs and takes `pid` (differs after de_thread)
+  exit,            ///< `pid` (default: the line's task) runs do_exit
+  bind,            ///< iommu_sva_bind_device of device `dev` for the task's mm
+  open_ret,        ///< the task's open returned `fd`
+  mmap,            ///< the task maps `fd`
+  mmap_ret,        ///< ... at `addr`
+  munmap,          ///< the task unmaps `addr`
+  close,           ///< the task closes `fd`
+  unbind,          ///< the driver unbinds a device
+  pasid,           ///< the kernel reports `pasid` as the task's mm's PASID
+  pasid_free,      ///< `pasid` leaves the allocator
+  msr_write,       ///< IA32_PASID of the task written with `value` (the #GP fixup)
+  sigsegv,         ///< SIGSEGV for `pid` (default: the line's task)
+  enqcmd,          ///< the task submitted through a portal (a user-space marker)
+  mm_release,      ///< the task lets go of mm `mm` (exit or exec)
+  mm_drop,         ///< mm `mm` is freed (__mmdrop)
+  child_fpu,       ///< the xstate copied for the task being created has `xfeatures`
+  arch_prctl,      ///< the task calls arch_prctl with option `value` (0x4002: LAM on)
+  arch_prctl_ret,  ///< ... which returned `value` (0: done; an error changes nothing)
 };
-inline constexpr int kActs = 18;
+inline constexpr int kActs = 20;
 
 const char* act_name(Act a);
 /// The act called `name`; false when there is none.

@@ -92,6 +92,10 @@ void Printer::step(const State<Concrete>& pre, const TraceStep& st) {
     line(pid, "d....", "write_msr: d93, value %x",
          0x80000000u | unsigned(st.after.threads[t].msr_pasid));
     out_.step_lines.push_back(lines_);
+  } else if (r == rule_index<EnableLam>()) {
+    line(pid, "...1.", "sys_arch_prctl(option: 4002, arg2: 6)");  // ARCH_ENABLE_TAGGED_ADDR
+    line(pid, "...1.", "sys_arch_prctl -> 0x0");
+    out_.step_lines.push_back(lines_);
   } else if (r == rule_index<Sigsegv>()) {
     line(pid, "d....", "signal_generate: sig=11 errno=0 code=128 comm=wl pid=%d grp=1 res=0", pid);
     out_.step_lines.push_back(lines_);
@@ -161,7 +165,8 @@ void Printer::after_lines(const State<Concrete>& pre, const TraceStep& st, int t
 WrittenTrace write_ftrace(const Problem& pb, const Counterexample& cex) {
   WrittenTrace out;
   for (const TraceStep& st : cex.steps)
-    if (st.rule > rule_index<ThreadExit>()) {  // the rules after it have no trace form
+    // The rules after thread_exit but enable_lam have no trace form (design A's).
+    if (st.rule > rule_index<ThreadExit>() && st.rule != rule_index<EnableLam>()) {
       out.unprintable = rule_info(st.rule).name;
       return out;
     }

@@ -17,7 +17,7 @@ struct WrittenTrace {
   std::string text;
   std::vector<int> step_lines;  ///< for each step, the line that makes it in a replay
   /// The first step's rule that the mappings have no trace form for (design A's IPIs and
-  /// context switches, LAM's arch_prctl); text is then empty.
+  /// context switches); text is then empty.
   std::string unprintable;
 };
 

@@ -55,6 +55,7 @@ struct Names {
   std::array<std::int8_t, kMaxThreads> pending_file;  ///< a bind waiting for its fd
   std::array<std::int8_t, kMaxThreads> pending_mmap;  ///< an mmap waiting for its address
   std::array<std::int8_t, kMaxThreads> child_msr;     ///< xstate of the next child: -1 unknown
+  std::array<bool, kMaxThreads> pending_lam{};        ///< ARCH_ENABLE_TAGGED_ADDR waiting to return
   std::array<Zombie, kZombies> zombies{};
   int next_zombie = 0;
   std::array<Owed, kOwed> owed{};

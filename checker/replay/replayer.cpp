@@ -31,6 +31,7 @@ void follow_lifetimes(Names& n, const State<Concrete>& pre, const State<Concrete
     if (!was.alive && is.alive) {
       n.pending_file[t] = n.pending_mmap[t] = kNone;
       n.child_msr[t] = -1;
+      n.pending_lam[t] = false;
     }
   }
   for (int p = 0; moved && p < b.processes; ++p)

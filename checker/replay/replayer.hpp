@@ -119,6 +119,7 @@ class Replayer {
   void bind(const Hyp& h, const TraceEvent& e, int t);
   int device_of(Names& n, const TraceEvent& e);
   bool files(Hyp& x, const TraceEvent& e, int t);
+  bool lam(Hyp& x, const TraceEvent& e, int t);
   bool observe(Hyp& x, const TraceEvent& e, Seen kind);
   bool msr_write(const Hyp& h, const TraceEvent& e, int t);
   bool name_pasid(Hyp& x, int p, std::int64_t value);

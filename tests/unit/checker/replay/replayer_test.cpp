@@ -269,3 +269,43 @@ TEST_CASE("replay: a bind the names rule out diverges (not a bounds error)") {
   CHECK(r.verdict == ReplayVerdict::diverges);
   CHECK(r.message.find("an earlier line named this task's mm") != std::string::npos);
 }
+
+TEST_CASE("replay: arch_prctl(ARCH_ENABLE_TAGGED_ADDR) turns LAM on; 6.x refuses it with a PASID") {
+  static constexpr std::int64_t kEnable = 0x4002, kSetFs = 0x1002, kEinval = -22;
+  Run lam("v6.x");  // other options and failed calls change nothing; a second call neither
+  CHECK(lam(1, Act::arch_prctl, {{Arg::value, kSetFs}}));
+  CHECK(lam(1, Act::arch_prctl_ret, {{Arg::value, 0}}));
+  CHECK(lam(1, Act::arch_prctl, {{Arg::value, kEnable}}));
+  CHECK(lam(1, Act::arch_prctl_ret, {{Arg::value, kEinval}}));
+  CHECK(lam(1, Act::arch_prctl, {{Arg::value, kEnable}}));
+  CHECK(lam(1, Act::arch_prctl_ret, {{Arg::value, 0}}));
+  CHECK(lam(1, Act::arch_prctl, {{Arg::value, kEnable}}));
+  CHECK(lam(1, Act::arch_prctl_ret, {{Arg::value, 0}}));
+  ReplayResult r = lam.finish();
+  CHECK(r.verdict == ReplayVerdict::conforms);
+  CHECK(r.steps == 1);
+  CHECK(r.path_lines == std::vector<std::int64_t>{6});
+  CHECK(r.ignored == 2);
+  auto bound_then_lam = [](Run& run) {
+    CHECK(run(1, Act::bind, {{Arg::dev, 7}}));
+    CHECK(run(1, Act::open_ret, {{Arg::fd, 3}}));
+    CHECK(run(1, Act::arch_prctl, {{Arg::value, kEnable}}));
+    return run(1, Act::arch_prctl_ret, {{Arg::value, 0}});
+  };
+  Run excluded("v6.x");  // B9's fix: the kernel said EINVAL, or it left the model
+  CHECK_FALSE(bound_then_lam(excluded));
+  r = excluded.finish();
+  CHECK(r.verdict == ReplayVerdict::diverges);
+  CHECK(r.line == 4);
+  CHECK(r.message.find("cannot take enable_lam(t0)") != std::string::npos);
+  Run b9("v6.x", {"lam-ignores-sva"});
+  CHECK_FALSE(bound_then_lam(b9));
+  r = b9.finish();
+  CHECK(r.verdict == ReplayVerdict::violates);
+  CHECK(r.line == 4);
+  CHECK(broken(b9, r) == "no_lam_with_pasid");
+  Run old;  // 5.18 has no LAM: a kernel that turned it on is another design
+  CHECK(old(1, Act::arch_prctl, {{Arg::value, kEnable}}));
+  CHECK_FALSE(old(1, Act::arch_prctl_ret, {{Arg::value, 0}}));
+  CHECK(old.finish().verdict == ReplayVerdict::diverges);
+}
