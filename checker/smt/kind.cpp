@@ -31,6 +31,15 @@ bool one_inductive_by_instance(const Transition& t, Candidates lemmas, const Dea
   return any_bad_step(t, induction_step(t, lemmas), deadline, threads) == z3::unsat;
 }
 
+/// The same, or what an engine before this one found (o.facts: pdr's first check asks it).
+bool one_inductive(const Transition& t, Candidates lemmas, const Deadline& deadline,
+                   const SmtOptions& o) {
+  if (o.facts && o.facts->inductive(t, lemmas)) return true;
+  bool yes = one_inductive_by_instance(t, lemmas, deadline, o.threads);
+  if (yes && o.facts) o.facts->keep_inductive(t, lemmas);
+  return yes;
+}
+
 /// The step case at k: from any state that keeps the state invariants, k-1 steps that keep
 /// every invariant and a k-th that breaks one, the k states these steps leave pairwise
 /// distinct.  Unsatisfiable: the invariants are k-inductive.  The state the breaking step
@@ -100,9 +109,7 @@ Result KInductionEngine::check(const Problem& pb) {
                  " in the base case at k = " + std::to_string(k);
       return r;
     }
-    c = k == 1 && one_inductive_by_instance(t, lemmas.kept, deadline, o_.threads)
-            ? z3::unsat
-            : step.deepen(deadline);
+    c = k == 1 && one_inductive(t, lemmas.kept, deadline, o_) ? z3::unsat : step.deepen(deadline);
     r.stats.seconds = deadline.elapsed();
     r.stats.depth = k;
     r.stats.depth_seconds.push_back(r.stats.seconds);

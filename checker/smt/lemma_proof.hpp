@@ -7,6 +7,7 @@
 // bookkeeping differs (5.18 as merged, whose bonds outlive their mm's PASID), or that
 // breaks an invariant, loses only the candidates it breaks.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -30,7 +31,8 @@ ProvedLemmas prove_lemmas(const Transition& t, double seconds, int threads);
 /// The facts proved for the engines of one run (--engine all): the set proved is the
 /// greatest one, the same whatever the engine, its time-out or its threads, so a complete
 /// proof for a design and bounds serves every engine after the first.  One cut short by a
-/// time-out is not kept.
+/// time-out is not kept.  So is the answer of kind's first step case and pdr's first check
+/// (the same question): the invariants are 1-inductive relative to the facts.
 class KnownFacts {
  public:
   /// The proof kept for t's design and bounds, if there is one.
@@ -38,9 +40,23 @@ class KnownFacts {
   /// Keeps `proved` for t's design and bounds if it is complete.
   void keep(const Transition& t, const ProvedLemmas& proved);
 
+  /// Whether t's invariants were found 1-inductive relative to the facts `kept`, for its
+  /// design and bounds.
+  bool inductive(const Transition& t, Candidates kept) const;
+  /// Keeps that they are.  Not for a problem with a written invariant: only built-in ones
+  /// are told apart by name.
+  void keep_inductive(const Transition& t, Candidates kept);
+
  private:
   std::optional<std::pair<Design, Bounds>> of_;
   ProvedLemmas proved_;
+  struct Inductive {
+    Design design;
+    Bounds bounds;
+    Candidates kept;
+    std::uint32_t invariants;  ///< bit i: built-in invariant i
+  };
+  std::optional<Inductive> inductive_;
 };
 
 /// prove_lemmas() for an engine with a time-out of `timeout` seconds (0: none): within

@@ -111,11 +111,13 @@ struct HornSystem {
 
 /// "inductive invariant (IC3/PDR, Spacer) ..., with the facts ..., and the state
 /// invariants themselves (2 of 89 rule instances ...):\n"
-std::string proof_text(const ProvedLemmas& lemmas, std::size_t open, std::size_t orbits) {
+std::string proof_text(const ProvedLemmas& lemmas, std::size_t open, std::size_t orbits,
+                       bool known) {
   std::string text =
       "inductive invariant (IC3/PDR, Spacer) of the states reachable up to renaming" +
       lemmas_used(lemmas) + ", and the state invariants themselves";
-  std::string of = std::to_string(orbits) + " rule instances, one per orbit";
+  std::string of = std::to_string(orbits) + " rule instances, one per orbit" +
+                   (known ? ", for an engine before this one" : "");
   if (open == 0)
     return text + ": from a state that keeps them, no step breaks an invariant (IC3's first " +
            "check, asked of " + of + "), so Spacer's frames needed no lemma:\n";
@@ -151,8 +153,13 @@ Result PdrEngine::check(const Problem& pb) {
       prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads, o_.facts.get());
   Result r;
   r.engine = name();
+  // None open when an engine before this one found the invariants 1-inductive (kind's
+  // first step case asks the same question).
+  const bool known = o_.facts && o_.facts->inductive(t, lemmas.kept);
   const std::optional<std::vector<std::size_t>> open =
-      bad_instances(t, induction_step(t, lemmas.kept), deadline, o_.threads);
+      known ? std::vector<std::size_t>{}
+            : bad_instances(t, induction_step(t, lemmas.kept), deadline, o_.threads);
+  if (!known && open && open->empty() && o_.facts) o_.facts->keep_inductive(t, lemmas.kept);
   if (!open) {
     r.reason = deadline.unknown_reason("incomplete") +
                " in IC3's first check (which rule instances can break an invariant)";
@@ -183,7 +190,8 @@ Result PdrEngine::check(const Problem& pb) {
   r.stats.depth = static_cast<int>(horn.fp.get_num_levels(horn.inv));
   if (c == z3::unsat) {
     r.verdict = Verdict::holds;
-    r.proof = proof_text(lemmas, open->size(), one_per_orbit(t).size()) + horn.invariant(pb.bounds);
+    r.proof = proof_text(lemmas, open->size(), one_per_orbit(t).size(), known) +
+              horn.invariant(pb.bounds);
   } else if (c == z3::unknown) {
     r.reason = deadline.unknown_reason(horn.fp.reason_unknown());
   } else {

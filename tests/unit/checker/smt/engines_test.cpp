@@ -100,6 +100,9 @@ TEST_CASE("the SMT engines of one run prove the candidate facts once, for all of
     CHECK(r->proof.find("proved 1-inductive first, in ") != std::string::npos);
     CHECK(r->proof.find(", for an engine before this one)") != std::string::npos);
   }
+  // kind's first step case found the invariant 1-inductive: pdr's first check is that answer.
+  CHECK(pdr.proof.find("one per orbit, for an engine before this one), so Spacer's frames") !=
+        std::string::npos);
   // The same proofs, each engine proving the facts itself.
   o.facts = nullptr;
   CHECK(smt::KInductionEngine(o).check(pb).proof.find("for an engine before") == std::string::npos);

@@ -9,6 +9,7 @@
 
 #include "../walk.hpp"
 #include "checker/smt/lemma_proof.hpp"
+#include "checker/spec/spec.hpp"
 
 using namespace pasid;
 
@@ -108,4 +109,21 @@ TEST_CASE("lemma proof: a complete proof serves the next engine, for its design 
   CHECK_FALSE(other.reused);
   CHECK(other.kept == proved(merged));
   CHECK(other.kept != first.kept);
+  // 1-inductive, for the facts, design, bounds and built-in invariants it was found for.
+  Problem one = pb;
+  one.invariants = builtin_properties({"no_spurious_sigsegv"});
+  smt::Transition to(one);
+  CHECK_FALSE(known.inductive(to, first.kept));
+  known.keep_inductive(to, first.kept);
+  CHECK(known.inductive(to, first.kept));
+  CHECK_FALSE(known.inductive(to, smt::Candidates{}));
+  CHECK_FALSE(known.inductive(t, first.kept));  // other invariants (none)
+  Problem written = one;  // a written invariant has no name to tell it by: never kept
+  written.invariants =
+      read_spec(PASIDCHECK_SOURCE_DIR "/specs/written/example-msr-never-rewritten.json")
+          .problem.invariants;
+  REQUIRE(written.invariants.front().builtin < 0);
+  smt::Transition tw(written);
+  known.keep_inductive(tw, first.kept);
+  CHECK_FALSE(known.inductive(tw, first.kept));
 }
