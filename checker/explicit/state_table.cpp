@@ -63,8 +63,9 @@ StateCodec::StateCodec(const Bounds& b, const Design& z) : bounds_(b) {
   for (const Layout& l : layout_) {
     assert(l.low >= -128 && l.high - l.low <= 255 && l.word < kMaxWords);
     puts_.push_back({((std::uint64_t{1} << l.bits) - 1) << l.shift, static_cast<std::int8_t>(l.low),
-                     static_cast<std::uint8_t>(l.high - l.low), static_cast<std::uint8_t>(l.shift),
-                     static_cast<std::uint8_t>(l.word), l.spans});
+                     static_cast<std::uint8_t>(l.high - l.low), static_cast<std::uint8_t>(l.bits),
+                     static_cast<std::uint8_t>(l.shift), static_cast<std::uint8_t>(l.word),
+                     l.spans});
   }
   for (const Layout& l : fixed_) field_at_[l.offset] = kFixed;
   std::array<bool, sizeof(State<Concrete>)> covered{};
@@ -94,22 +95,24 @@ void StateCodec::check_fixed(const State<Concrete>& s) const {
       if (bytes[l.offset] != l.low) out_of_range(l, bytes[l.offset]);
 }
 
-/// Sets l's bits in `words` to x (checked against l's range), whatever they held.
-void StateCodec::put(const Layout& l, int x, std::uint64_t* words) const {
-  if (x < l.low || x > l.high) [[unlikely]]
-    out_of_range(l, x);
-  const std::uint64_t mask = (std::uint64_t{1} << l.bits) - 1;
-  auto u = static_cast<std::uint64_t>(x - l.low);
-  words[l.word] = (words[l.word] & ~(mask << l.shift)) | u << l.shift;
-  if (l.spans)
-    words[l.word + 1] = (words[l.word + 1] & ~(mask >> (64 - l.shift))) | u >> (64 - l.shift);
+inline void StateCodec::put(std::size_t i, int x, std::uint64_t* words) const {
+  const Put& q = puts_[i];
+  const auto u = static_cast<unsigned>(x - q.low);  // x below low wraps to above span
+  if (u > q.span) [[unlikely]]
+    out_of_range(layout_[i], x);
+  words[q.word] = (words[q.word] & ~q.mask) | std::uint64_t{u} << q.shift;
+  if (q.spans) [[unlikely]] {
+    const std::uint64_t all = (std::uint64_t{1} << q.bits) - 1;
+    words[q.word + 1] =
+        (words[q.word + 1] & ~(all >> (64 - q.shift))) | std::uint64_t{u} >> (64 - q.shift);
+  }
 }
 
 void StateCodec::pack(const State<Concrete>& s, std::uint8_t* out) const {
   std::uint64_t words[kMaxWords] = {};
   const auto* bytes = reinterpret_cast<const std::int8_t*>(&s);
   check_fixed(s);
-  for (const Layout& l : layout_) put(l, bytes[l.offset], words);
+  for (std::size_t i = 0; i < layout_.size(); ++i) put(i, bytes[layout_[i].offset], words);
   std::memcpy(out, words, width_);
 }
 
@@ -127,16 +130,7 @@ void StateCodec::pack_change(const State<Concrete>& base, const std::uint8_t* ba
       std::int16_t f = field_at_[offset];
       if (f == kFixed) [[unlikely]]
         check_fixed(s);
-      if (f < 0) continue;
-      const auto i = static_cast<std::size_t>(f);
-      const Put& q = puts_[i];
-      const int x = static_cast<std::int8_t>(now[offset]);
-      const auto u = static_cast<unsigned>(x - q.low);
-      if (u > q.span || q.spans) [[unlikely]] {
-        put(layout_[i], x, words);  // the range's message, or the field's second word
-        continue;
-      }
-      words[q.word] = (words[q.word] & ~q.mask) | std::uint64_t{u} << q.shift;
+      if (f >= 0) put(static_cast<std::size_t>(f), static_cast<std::int8_t>(now[offset]), words);
     }
   }
   std::memcpy(out, words, width_);

@@ -64,14 +64,15 @@ class StateCodec {
 
   Bounds bounds_;
   std::vector<Layout> layout_;  // the fields with bits
-  /// layout_[k] as pack_change's inner loop reads it: one load, no range arithmetic.
+  /// layout_[k] as put() reads it: one load, no range arithmetic.
   struct Put {
     std::uint64_t mask;  // the field's bits in its word
     std::int8_t low;
     std::uint8_t span;  // high - low
+    std::uint8_t bits;
     std::uint8_t shift;
     std::uint8_t word;
-    bool spans;
+    bool spans;  // continues into the next word
   };
   std::vector<Put> puts_;
   std::vector<Layout> fixed_;  // the fields the design never writes: no bits, always `low`
@@ -86,7 +87,8 @@ class StateCodec {
   };
   std::vector<Block> blocks_;
 
-  void put(const Layout& l, int x, std::uint64_t* words) const;
+  /// Sets field i's bits in `words` to x (checked against its range), whatever they held.
+  void put(std::size_t i, int x, std::uint64_t* words) const;
 
   [[noreturn]] void out_of_range(const Layout& l, int value) const;
   /// Throws OutOfRange if a field the design never writes was written.
