@@ -1,10 +1,15 @@
 #include "lines.hpp"
 
 #include <cstdio>
+#include <cstring>
 
 #include "checker/error.hpp"
 
 namespace pasid::replay {
+
+std::string cannot_read(int err) {
+  return std::string("cannot read the trace: ") + std::strerror(err);
+}
 
 std::optional<Format> format_of(std::string_view text) {
   std::size_t k = 0;  // a plain loop: find_first_not_of calls memchr per character

@@ -3,6 +3,7 @@
 // mapping, or JSON lines.  read_trace (source.cpp) gives them a whole file in order;
 // read_trace_parallel (parallel.cpp) gives each a part of it, numbered from 1.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,6 +14,14 @@
 #include "source.hpp"
 
 namespace pasid::replay {
+
+/// The longest line the readers take (their buffers hold it whole); a longer one is bad
+/// input, with this message.
+inline constexpr std::size_t kLongestLine = std::size_t{1} << 22;
+inline constexpr const char* kLineTooLong = "a line longer than 4 MiB";
+
+/// Why the trace cannot be opened or read: errno `err`.
+std::string cannot_read(int err);
 
 /// The format a trace's first line that is not blank or a comment decides (nothing for
 /// such a line).

@@ -21,15 +21,14 @@ namespace pasid::replay {
 
 namespace {
 
-constexpr std::size_t kLongest = 1 << 22;  ///< the longest line, as read_trace's
-constexpr std::size_t kAhead = 8;          ///< parts read past the oldest one not yet fed
+constexpr std::size_t kAhead = 8;  ///< parts read past the oldest one not yet fed
 
 /// Whole lines of the file, and the actions they gave, numbered from the part's first line.
 struct Part {
   std::int64_t seq = 0;
-  std::unique_ptr<char[]> text{new char[kLongest]};
+  std::unique_ptr<char[]> text{new char[kLongestLine]};
   std::size_t size = 0;
-  bool too_long = false;   ///< after its lines comes a line longer than kLongest
+  bool too_long = false;   ///< after its lines comes a line longer than kLongestLine
   std::string read_error;  ///< after its lines, read(2) failed
   std::vector<TraceEvent> events;
   std::size_t count = 0;  ///< events given
@@ -61,10 +60,9 @@ class Reading {
  public:
   Reading(const std::string& path, const Mapping& m, const Sink& sink, Format format,
           std::size_t part)
-      : path_(path), m_(m), sink_(sink), format_(format), part_(std::min(part, kLongest)) {
+      : path_(path), m_(m), sink_(sink), format_(format), part_(std::min(part, kLongestLine)) {
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0)
-      throw InputError(path, 0, 0, std::string("cannot read the trace: ") + std::strerror(errno));
+    if (fd_ < 0) throw InputError(path, 0, 0, cannot_read(errno));
     total_.format = format;
   }
   ~Reading() { ::close(fd_); }
@@ -169,12 +167,12 @@ void Reading::fill(Part& p) {
   p.size = carry_.size();
   carry_.clear();
   for (;;) {
-    ssize_t got = ::read(fd_, p.text.get() + p.size, std::min(part_, kLongest - p.size));
+    ssize_t got = ::read(fd_, p.text.get() + p.size, std::min(part_, kLongestLine - p.size));
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) {
       at_end_ = true;
       if (got < 0) {  // the part holds no whole line: it would have been handed out
-        p.read_error = std::string("cannot read the trace: ") + std::strerror(errno);
+        p.read_error = cannot_read(errno);
         p.size = 0;
       }
       return;  // what is left is the last line, without its newline
@@ -187,7 +185,7 @@ void Reading::fill(Part& p) {
       p.size = static_cast<std::size_t>(after - p.text.get());
       return;
     }
-    if (p.size == kLongest) {  // no newline in it: one line, carried from part to part
+    if (p.size == kLongestLine) {  // no newline in it: one line, carried from part to part
       p.too_long = true;
       p.size = 0;
       at_end_ = true;
@@ -278,8 +276,7 @@ bool Reading::feed(Part& p) {
     }
   }
   if (p.too_long)
-    throw InputError(path_, static_cast<int>(offset_ + p.st.lines + 1), 1,
-                     "a line longer than 4 MiB");
+    throw InputError(path_, static_cast<int>(offset_ + p.st.lines + 1), 1, kLineTooLong);
   if (!p.read_error.empty()) throw InputError(path_, 0, 0, p.read_error);
   if (p.first_line != 0) {
     last_ = p.last;

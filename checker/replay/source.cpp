@@ -16,7 +16,6 @@ namespace pasid::replay {
 
 namespace {
 
-constexpr std::size_t kBlock = 1 << 22;  ///< the buffer: the longest line
 /// Bytes read at a time: few enough that they are still in the core's cache when parsed.
 constexpr std::size_t kChunk = 1 << 17;
 
@@ -25,20 +24,18 @@ constexpr std::size_t kChunk = 1 << 17;
 template <class F>
 void for_each_line(const std::string& path, F&& f) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    throw InputError(path, 0, 0, std::string("cannot read the trace: ") + std::strerror(errno));
+  if (fd < 0) throw InputError(path, 0, 0, cannot_read(errno));
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
-  std::unique_ptr<char[]> buf(new char[kBlock]);
+  std::unique_ptr<char[]> buf(new char[kLongestLine]);
   std::size_t have = 0;
   std::int64_t number = 0;
   for (;;) {
-    ssize_t got = ::read(fd, buf.get() + have, std::min(kChunk, kBlock - have));
+    ssize_t got = ::read(fd, buf.get() + have, std::min(kChunk, kLongestLine - have));
     if (got < 0 && errno == EINTR) continue;
-    if (got < 0)
-      throw InputError(path, 0, 0, std::string("cannot read the trace: ") + std::strerror(errno));
+    if (got < 0) throw InputError(path, 0, 0, cannot_read(errno));
     std::size_t end = have + static_cast<std::size_t>(got);
     const char* p = buf.get();
     const char* stop = p + end;
@@ -51,8 +48,7 @@ void for_each_line(const std::string& path, F&& f) {
       if (have > 0) f(std::string_view(p, have), ++number, false);
       return;
     }
-    if (have == kBlock)
-      throw InputError(path, static_cast<int>(number + 1), 1, "a line longer than 4 MiB");
+    if (have == kLongestLine) throw InputError(path, static_cast<int>(number + 1), 1, kLineTooLong);
     std::memmove(buf.get(), p, have);
   }
 }
