@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "model/new_slot.hpp"
+
 namespace pasid {
 
 namespace {
@@ -49,6 +51,31 @@ void expand(const RuleInfo& info, int rule, int k, Args<Concrete> a, const Bound
 std::vector<Instance> rule_instances(const Bounds& b) {
   std::vector<Instance> out;
   for (int r = 0; r < kRuleCount; ++r) expand(rule_info(r), r, 0, Args<Concrete>{}, b, out);
+  return out;
+}
+
+NewSlots new_slots(const Instance& in) {
+  const RuleInfo& info = rule_info(in.rule);
+  NewSlots out;
+  for (int k = 0; k < info.param_count; ++k)
+    for (unsigned j = 0; j < kNewParamCount; ++j)
+      if (info.params[static_cast<unsigned>(k)] == kNewParams[j]) {
+        auto v = static_cast<std::uint32_t>(param_value(in.args, kNewParams[j]));
+        out.slots |= v << (8 * j);
+        out.mask |= 0xffu << (8 * j);
+      }
+  return out;
+}
+
+std::uint32_t free_slots(const State<Concrete>& s, const Bounds& b) {
+  const int count[kNewParamCount] = {b.threads, b.processes, b.mms, b.files};
+  std::uint32_t out = 0;
+  for (unsigned j = 0; j < kNewParamCount; ++j) {
+    std::uint32_t lowest = 0xff;
+    for (int k = count[j] - 1; k >= 0; --k)
+      if (slot_free(s, b, kNewParams[j], k)) lowest = static_cast<std::uint32_t>(k);
+    out |= lowest << (8 * j);
+  }
   return out;
 }
 

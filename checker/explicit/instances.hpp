@@ -1,6 +1,7 @@
 #pragma once
 // Rule instances: every rule with every combination of parameter values the bounds allow.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,22 @@ struct Instance {
 
 /// All instances for the bounds, rule by rule in table order.
 std::vector<Instance> rule_instances(const Bounds& b);
+
+/// The slots an instance's new-object parameters name, a byte each in the order of
+/// kNewParams, and which bytes it has (mask).  A guard holds only where each is the lowest
+/// free slot of its sort (model/new_slot.hpp), so an instance whose bytes differ from
+/// free_slots() of a state need not have its guard evaluated there.
+struct NewSlots {
+  std::uint32_t slots = 0;
+  std::uint32_t mask = 0;
+};
+NewSlots new_slots(const Instance& in);
+/// The lowest free slot of each new-object sort in s, a byte each (0xff: none is free).
+std::uint32_t free_slots(const State<Concrete>& s, const Bounds& b);
+/// Whether instance slots `n` may fire from a state with free slots `free`.
+inline bool may_fire(const NewSlots& n, std::uint32_t free) {
+  return ((n.slots ^ free) & n.mask) == 0;
+}
 
 /// The field of `a` that parameter p sets.
 int& param_slot(Args<Concrete>& a, Param p);

@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#include "model/new_slot.hpp"
 #include "successor.hpp"
 
 namespace pasid {
@@ -10,6 +11,7 @@ Lookahead::Lookahead(const ExpansionContext& c) : c_(c) {
   // rule_instances() lists them rule by rule, in table order.
   for (const Instance& in : c.instances) ++first_[static_cast<std::size_t>(in.rule) + 1];
   for (std::size_t r = 0; r < kRuleCount; ++r) first_[r + 1] += first_[r];
+  for (const Instance& in : c.instances) new_.push_back(new_slots(in));
   for (std::size_t k = 0; k < c.instances.size(); ++k)
     assert(first_[static_cast<std::size_t>(c.instances[k].rule)] <= k &&
            k < first_[static_cast<std::size_t>(c.instances[k].rule) + 1]);
@@ -23,17 +25,24 @@ void Lookahead::fill(std::uint32_t i, Batch& b) const {
   b.size = 0;
   b.error = nullptr;
   // Rule by rule, so that each rule's guard and effect are inlined, not looked up.
+  const std::uint32_t free = free_slots(b.from, c_.pb.bounds);
   for_each_rule([&](auto r) {
-    if (!b.error) fill_rule<decltype(r)>(b, packed);
+    if (!b.error) fill_rule<decltype(r)>(b, packed, free);
   });
 }
 
 template <class R>
-void Lookahead::fill_rule(Batch& b, const std::uint8_t* packed) const {
+void Lookahead::fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t free) const {
   constexpr auto rule = static_cast<std::size_t>(rule_index<R>());
+  constexpr bool creates = [] {
+    for (int k = 0; k < R::info.param_count; ++k)
+      if (is_new(R::info.params[static_cast<std::size_t>(k)])) return true;
+    return false;
+  }();
   const std::size_t w = c_.codec.width();
   for (std::size_t k = first_[rule]; k < first_[rule + 1]; ++k) {
     const Instance& in = c_.instances[k];
+    if (creates && !may_fire(new_[k], free)) continue;  // a guard that cannot hold
     if (!R::guard(b.from, c_.pb.bounds, c_.pb.design, in.args)) continue;
     if (b.size == b.next.size()) {
       b.instance.emplace_back();

@@ -40,12 +40,14 @@ class Lookahead {
   std::array<Batch, 3> ring_;
   /// Rule r's instances are c_.instances[first_[r] .. first_[r + 1]).
   std::array<std::size_t, kRuleCount + 1> first_{};
+  std::vector<NewSlots> new_;  ///< per instance
 
   Batch& batch(std::uint32_t i);
   void fill(std::uint32_t i, Batch& b) const;
-  /// The steps of rule R's instances from b.from (packed: `packed`) into b.
+  /// The steps of rule R's instances from b.from (packed: `packed`, its free slots `free`)
+  /// into b.
   template <class R>
-  void fill_rule(Batch& b, const std::uint8_t* packed) const;
+  void fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t free) const;
 };
 
 }  // namespace pasid

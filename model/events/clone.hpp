@@ -5,6 +5,7 @@
 // Kernel: copy_process() -> dup_task_struct() (pasid_activated = 0), copy_mm() (mmget),
 // fpu_clone() (PASID state cleared), kernel/fork.c and arch/x86/kernel/fpu/core.c.
 
+#include "../new_slot.hpp"
 #include "../queries.hpp"
 #include "../rule.hpp"
 #include "update_pasid.hpp"
@@ -29,12 +30,6 @@ void new_task(Step<D>& st, int t, int c, typename D::Int proc, bool copy_msr, Ch
              D::num(0));
 }
 
-/// new_thread is the lowest free thread slot.
-template <class D>
-typename D::Bool thread_slot_free(const State<D>& s, int c) {
-  return lowest_free<D>(c, [&](int k) { return !s.threads[k].alive; });
-}
-
 struct Clone {
   static constexpr RuleInfo info{"clone",
                                  "copy_process",
@@ -42,8 +37,9 @@ struct Clone {
                                  {Param::thread, Param::new_thread},
                                  2};
   template <class D>
-  static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&, const Args<D>& a) {
-    return in_user(s, a.thread) && thread_slot_free(s, a.new_thread);
+  static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
+                                const Args<D>& a) {
+    return in_user(s, a.thread) && takes_slot(s, b, Param::new_thread, a.new_thread);
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {

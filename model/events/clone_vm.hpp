@@ -8,12 +8,6 @@
 
 namespace pasid {
 
-/// new_proc is the lowest free process slot.
-template <class D>
-typename D::Bool proc_slot_free(const State<D>& s, const Bounds& b, int p) {
-  return lowest_free<D>(p, [&](int k) { return !process_alive(s, b, k); });
-}
-
 /// copy_files(): the child's fd table refers to the same open files.
 template <class D>
 void copy_fds(Step<D>& st, int t, int child_proc) {
@@ -31,8 +25,8 @@ struct CloneVm {
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
                                 const Args<D>& a) {
-    return in_user(s, a.thread) && thread_slot_free(s, a.new_thread) &&
-           proc_slot_free(s, b, a.new_proc);
+    return in_user(s, a.thread) && takes_slot(s, b, Param::new_thread, a.new_thread) &&
+           takes_slot(s, b, Param::new_proc, a.new_proc);
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {

@@ -19,8 +19,9 @@ struct Exec {
                                  {Param::thread, Param::new_mm},
                                  2};
   template <class D>
-  static typename D::Bool guard(const State<D>& s, const Bounds&, const Design&, const Args<D>& a) {
-    return in_user(s, a.thread) && mm_slot_free(s, a.new_mm);
+  static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
+                                const Args<D>& a) {
+    return in_user(s, a.thread) && takes_slot(s, b, Param::new_mm, a.new_mm);
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {

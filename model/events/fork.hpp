@@ -9,12 +9,6 @@
 
 namespace pasid {
 
-/// new_mm is the lowest free mm slot.
-template <class D>
-typename D::Bool mm_slot_free(const State<D>& s, int m) {
-  return lowest_free<D>(m, [&](int k) { return s.mms[k].count == 0; });
-}
-
 /// mm_init(): a fresh mm with one user and no PASID or portal.
 template <class D>
 void new_mm(Step<D>& st, int m, typename D::Int pasid) {
@@ -36,8 +30,9 @@ struct Fork {
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design&,
                                 const Args<D>& a) {
-    return in_user(s, a.thread) && thread_slot_free(s, a.new_thread) &&
-           proc_slot_free(s, b, a.new_proc) && mm_slot_free(s, a.new_mm);
+    return in_user(s, a.thread) && takes_slot(s, b, Param::new_thread, a.new_thread) &&
+           takes_slot(s, b, Param::new_proc, a.new_proc) &&
+           takes_slot(s, b, Param::new_mm, a.new_mm);
   }
   template <class D>
   static void effect(Step<D>& st, const Args<D>& a) {

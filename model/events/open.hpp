@@ -7,6 +7,7 @@
 // Kernel: idxd_cdev_open() -> iommu_sva_bind_device() -> iommu_sva_alloc_pasid() (5.18).
 // A failed allocation changes nothing, so it is not a step.
 
+#include "../new_slot.hpp"
 #include "../pasid_allocator.hpp"
 #include "../rule.hpp"
 #include "update_pasid.hpp"
@@ -44,9 +45,8 @@ struct Open {
   template <class D>
   static typename D::Bool guard(const State<D>& s, const Bounds& b, const Design& z,
                                 const Args<D>& a) {
-    auto file_free = [&](int f) { return !file_referenced(s, b, f); };
-    return in_user(s, a.thread) && lowest_free<D>(a.new_file, file_free) && pasid_ok(s, b, z, a) &&
-           !(D::truth(z.lam_excludes_sva) && lam_on(s, b, a.thread));
+    return in_user(s, a.thread) && takes_slot(s, b, Param::new_file, a.new_file) &&
+           pasid_ok(s, b, z, a) && !(D::truth(z.lam_excludes_sva) && lam_on(s, b, a.thread));
   }
 
   template <class D>
