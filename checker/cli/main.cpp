@@ -4,6 +4,7 @@
 // model.
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -69,9 +70,11 @@ int run_graph(const GraphOptions& o) {
 }
 
 /// The line of the error's file it points at, with a caret under its column (clang's
-/// layout), or "" when there is no such line or it is not printable text.
+/// layout), or "" when there is no such line or it is not printable text.  Not for a pipe:
+/// it was read already, and opening a FIFO again would wait for a writer.
 std::string caret(const InputError& e) {
-  if (e.line() <= 0 || e.col() <= 0) return "";
+  std::error_code ec;
+  if (e.line() <= 0 || e.col() <= 0 || !std::filesystem::is_regular_file(e.file(), ec)) return "";
   std::ifstream in(e.file(), std::ios::binary);
   std::string line;
   for (int i = 0; i < e.line() && std::getline(in, line);) ++i;

@@ -9,6 +9,7 @@
 #include "checker/replay/expect.hpp"
 #include "checker/replay/ftrace_writer.hpp"
 #include "checker/replay/report.hpp"
+#include "checker/replay/spool.hpp"
 #include "checker/report/text.hpp"
 
 namespace pasid::cli {
@@ -59,7 +60,9 @@ CLI::App* add_replay_command(CLI::App& app, ReplayCliOptions& o) {
   CLI::App* cmd = app.add_subcommand(
       "replay",
       "check a kernel trace (ftrace text, trace-cmd report, JSON lines) against the model");
-  cmd->add_option("trace", o.trace, "the trace file")->required();
+  cmd->add_option("trace", o.trace,
+                  "the trace file (- or a pipe: read once, copied to a temporary file)")
+      ->required();
   std::vector<std::string> variant_names, mutant_names;
   for (const auto& v : variants()) variant_names.push_back(v.name);
   for (const auto& m : mutants()) mutant_names.push_back(m.name);
@@ -87,10 +90,13 @@ CLI::App* add_replay_command(CLI::App& app, ReplayCliOptions& o) {
   return cmd;
 }
 
-int run_replay(const ReplayCliOptions& o) {
+namespace {
+
+/// The replay of trace o.trace, read from `from` (the trace, or its copy when piped).
+int replay_from(const ReplayCliOptions& o, const std::string& from) {
   std::optional<replay::TraceExpectation> want;
   if (o.expect) {
-    want = replay::read_trace_expectation(o.trace);
+    want = replay::read_trace_expectation(o.trace, from);
     if (!want) throw InputError(o.trace, 0, 0, "--expect given, but the trace has no expectation");
   }
   replay::ReplayDesign d;
@@ -105,8 +111,8 @@ int run_replay(const ReplayCliOptions& o) {
   Design design = design_of(d, want ? want->file : "--variant");
   Problem pb = replay::replay_problem(design, invariants, want ? want->file : "--invariant");
   replay::Mapping loaded;
-  const replay::Mapping& mapping = choose_mapping(mapping_name, o.trace, loaded);
-  replay::ReplayRun run = replay::run_replay(o.trace, pb, mapping, o.pid, o.threads);
+  const replay::Mapping& mapping = choose_mapping(mapping_name, from, loaded);
+  replay::ReplayRun run = replay::run_replay(from, pb, mapping, o.pid, o.threads);
   if (!o.quiet) std::cout << replay::format_replay(o.trace, d, pb, run);
   if (!o.json.empty()) write_file(o.json, replay::replay_json(o.trace, d, pb, run).dump(2) + "\n");
   if (run.counterexample) write_pictures(o.pictures, pb, *run.counterexample);
@@ -116,6 +122,18 @@ int run_replay(const ReplayCliOptions& o) {
             << (met ? "expectation met" : "expectation NOT met: expected \"" + want->expect + "\"")
             << "\n";
   return met ? kHolds : kViolated;
+}
+
+}  // namespace
+
+int run_replay(const ReplayCliOptions& o) {
+  replay::SpooledTrace trace(o.trace);
+  try {
+    return replay_from(o, trace.path());
+  } catch (const InputError& e) {
+    if (e.file() != trace.path()) throw;
+    throw InputError(o.trace, e.line(), e.col(), e.what());  // the copy's name is no help
+  }
 }
 
 std::string counterexample_ftrace(const Spec& spec, const Counterexample& cex) {

@@ -68,9 +68,10 @@ std::optional<TraceExpectation> read_keys(const std::string& path, const std::st
 
 }  // namespace
 
-std::optional<TraceExpectation> read_trace_expectation(const std::string& path) {
+std::optional<TraceExpectation> read_trace_expectation(const std::string& path,
+                                                       const std::string& read_from) {
   if (auto t = read_keys(path + ".expect", "")) return t;
-  return read_keys(path, "# ");
+  return read_keys(read_from.empty() ? path : read_from, "# ");
 }
 
 }  // namespace pasid::replay

@@ -26,8 +26,10 @@ struct TraceExpectation {
   std::optional<std::string> mapping;
 };
 
-/// The expectation of the trace at `path`; nothing when it has none.  Throws InputError
-/// for an unknown key.
-std::optional<TraceExpectation> read_trace_expectation(const std::string& path);
+/// The expectation of the trace at `path`: `path`.expect, else the trace's own leading "# "
+/// lines, read from `read_from` when given (a copy of a piped trace); nothing when it has
+/// none.  Throws InputError for an unknown key.
+std::optional<TraceExpectation> read_trace_expectation(const std::string& path,
+                                                       const std::string& read_from = "");
 
 }  // namespace pasid::replay

@@ -1,9 +1,14 @@
-# Runs PROGRAM SUBCOMMAND INPUT (SUBCOMMAND defaults to check; INPUT: the file and any options); passes when it exits 2 and its stderr is exactly EXPECT's text.
+# Runs PROGRAM SUBCOMMAND INPUT (SUBCOMMAND defaults to check; INPUT: the file and any options),
+# with STDIN, when given, as its standard input; passes when it exits 2 and its stderr is
+# exactly EXPECT's text.
 separate_arguments(args UNIX_COMMAND "${INPUT}")
 if(NOT SUBCOMMAND)
   set(SUBCOMMAND check)
 endif()
-execute_process(COMMAND ${PROGRAM} ${SUBCOMMAND} ${args} RESULT_VARIABLE status
+if(NOT STDIN)
+  set(STDIN /dev/null)
+endif()
+execute_process(COMMAND ${PROGRAM} ${SUBCOMMAND} ${args} INPUT_FILE ${STDIN} RESULT_VARIABLE status
                 OUTPUT_VARIABLE out ERROR_VARIABLE err)
 file(READ ${EXPECT} want)
 if(NOT status EQUAL 2)
