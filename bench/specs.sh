@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints states, transitions, depth, seconds, states/s, peak memory and bytes/state of the
-# explicit engine on each spec, with and without symmetry reduction.
+# Prints states, transitions, depth, seconds, states/s, generated/s (successors computed a
+# second, stored or not: SPIN's stored plus matched, TLC's "states generated"), peak memory
+# and bytes/state of the explicit engine on each spec, with and without symmetry reduction.
 #   bash bench/specs.sh [build-dir] [spec...]        (default: build, the two 5.18 specs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +12,8 @@ specs=("$@")
 bin="$build/checker/pasidcheck"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-printf '%-36s %-9s %10s %12s %5s %9s %10s %9s %7s\n' spec symmetry states transitions depth \
-  seconds states/s "peak MiB" "B/state"
+printf '%-36s %-9s %10s %12s %5s %9s %10s %12s %9s %7s\n' spec symmetry states transitions \
+  depth seconds states/s generated/s "peak MiB" "B/state"
 for spec in "${specs[@]}"; do
   for mode in on off; do
     flag=""
@@ -23,9 +24,10 @@ for spec in "${specs[@]}"; do
     python3 - "$out" "$spec" "$mode" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["statistics"]
-print("%-36s %-9s %10d %12d %5d %9.2f %10.0f %9.1f %7d" % (
+print("%-36s %-9s %10d %12d %5d %9.2f %10.0f %12.0f %9.1f %7d" % (
     sys.argv[2].split("/")[-1], sys.argv[3], r["states"], r["transitions"], r["depth"],
-    r["seconds"], r["states_per_second"], r["peak_memory_bytes"] / 2**20, r["bytes_per_state"]))
+    r["seconds"], r["states_per_second"], r["generated_per_second"],
+    r["peak_memory_bytes"] / 2**20, r["bytes_per_state"]))
 PY
   done
 done

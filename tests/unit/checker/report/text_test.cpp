@@ -57,4 +57,20 @@ TEST_CASE("the statistics name every rule") {
   std::string text = format_stats(r.stats);
   for (int i = 0; i < kRuleCount; ++i) CHECK(text.find(rule_info(i).name) != std::string::npos);
   CHECK(text.find("states       10\n") != std::string::npos);
+  CHECK(text.find("transitions  " + std::to_string(r.stats.transitions) + "\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("the statistics give states and successors generated per second") {
+  Stats st;
+  st.states = 100;
+  st.transitions = 1250;
+  st.seconds = 0.5;
+  st.rule_fired.assign(kRuleCount, 0);
+  st.pasid_frees_at.assign(kFreeSites, 0);
+  std::string text = format_stats(st);
+  CHECK(text.find("  states/s     200\n") != std::string::npos);
+  CHECK(text.find("  generated/s  2500\n") != std::string::npos);
+  st.seconds = 0;  // too short to time: no division by zero
+  CHECK(format_stats(st).find("  generated/s  0\n") != std::string::npos);
 }
