@@ -28,6 +28,18 @@ std::string verdict_line(const Problem& pb, const ReplayRun& run) {
   return "";
 }
 
+std::string nothing_checked(const ReplayRun& run) {
+  const ReplayResult& r = run.result;
+  if (r.verdict != ReplayVerdict::conforms || r.steps + r.observations > 0) return "";
+  return std::string(
+             "no line was a model step or a kernel observation it explains, so nothing was "
+             "checked: ") +
+         (run.source.lines == 0     ? "the trace is empty"
+          : run.source.records == 0 ? "it has no event lines"
+                                    : "are the workload's events enabled, and is --pid its first "
+                                      "task?");
+}
+
 std::string format_replay(const std::string& trace, const ReplayDesign& d, const Problem& pb,
                           const ReplayRun& run) {
   std::string mutants;
@@ -37,6 +49,7 @@ std::string format_replay(const std::string& trace, const ReplayDesign& d, const
                                                        : std::string("JSON lines")) +
                   ", variant " + d.variant + mutants + ")\n";
   s += verdict_line(pb, run) + "\n";
+  if (std::string w = nothing_checked(run); !w.empty()) s += "warning: " + w + "\n";
   if (run.source.unmapped > 0)
     s += "note: " + std::to_string(run.source.unmapped) +
          " event lines the mapping does not name were skipped (the first: " +
@@ -63,7 +76,8 @@ nlohmann::json replay_json(const std::string& trace, const ReplayDesign& d, cons
   r.counterexample = run.counterexample;
   nlohmann::json out = result_json(spec, r);
   out.erase("statistics");
-  out.erase("warnings");
+  out["warnings"] = nlohmann::json::array();
+  if (std::string w = nothing_checked(run); !w.empty()) out["warnings"].push_back(w);
   out.erase("spec");
   const ReplayResult& rr = run.result;
   out["trace"] = trace;

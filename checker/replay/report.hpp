@@ -19,6 +19,10 @@ struct ReplayDesign {
 /// "conforms: 23 events matched ...", "diverges at 57: ...", "violates fresh_child at 41".
 std::string verdict_line(const Problem& pb, const ReplayRun& run);
 
+/// Why a replay that conforms checked nothing (no line was a model step or an observation
+/// it explains), or "" when it checked something or does not conform.
+std::string nothing_checked(const ReplayRun& run);
+
 /// The verdict line, and for a violation the counterexample with its trace lines.
 std::string format_replay(const std::string& trace, const ReplayDesign& d, const Problem& pb,
                           const ReplayRun& run);
