@@ -122,7 +122,7 @@ int run_check(const CheckOptions& o) {
   if (drawing && r.counterexample) write_pictures(o.pictures, spec.problem, *r.counterexample);
   if (drawing && !r.counterexample) std::cerr << "pasidcheck: no counterexample to draw\n";
   if (!o.ftrace.empty() && r.counterexample)
-    write_file(o.ftrace, counterexample_ftrace(spec, *r.counterexample));
+    write_file(o.ftrace, counterexample_ftrace(spec, *r.counterexample, o.ftrace_layout));
   if (!o.expect) return exit_for(r.verdict);
   std::string why = expectation_mismatch(*spec.expect, spec.problem, r);
   std::cout << spec.file << ": "
@@ -137,6 +137,10 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& o) {
   add_picture_options(cmd, o.pictures);
   cmd->add_option("--ftrace", o.ftrace,
                   "write the counterexample as a kernel trace that `replay` reads back");
+  cmd->add_option("--ftrace-layout", o.ftrace_layout,
+                  "the kernels whose exit lines --ftrace prints: linux-5.18 (5.18 to 6.15) or "
+                  "linux-6.16 (default: v6.19-early's 6.16, else 5.18's)")
+      ->check(CLI::IsMember({"linux-5.18", "linux-6.16"}));
   cmd->add_flag("--expect", o.expect, "compare the result with the spec's \"expect\"");
   cmd->add_flag("-q,--quiet", o.quiet, "print nothing but errors (and --expect's line)");
   cmd->add_option("--max-memory", o.max_memory,

@@ -23,7 +23,8 @@ struct CheckOptions {
   int depth = 30;
   double timeout = 0;  // seconds; 0: none
   PictureOptions pictures;
-  std::string ftrace;  // write the counterexample as a kernel trace
+  std::string ftrace;         // write the counterexample as a kernel trace
+  std::string ftrace_layout;  // its mapping's layout; empty: the variant's kernels'
 };
 
 /// Adds the `check` subcommand to `app`, filling `o`.

@@ -31,8 +31,10 @@ CLI::App* add_replay_command(CLI::App& app, ReplayCliOptions& o);
 /// Runs it; returns the exit status.
 int run_replay(const ReplayCliOptions& o);
 
-/// The counterexample as the kernel would trace it, headed by the expectation that
-/// replaying it breaks the same invariant at the last step's line.
-std::string counterexample_ftrace(const Spec& spec, const Counterexample& cex);
+/// The counterexample as the kernel would trace it, in the layout of mapping `layout`
+/// (linux-5.18 or linux-6.16; empty: the spec's variant's kernels'), headed by the
+/// expectation that replaying it breaks the same invariant at the last step's line.
+std::string counterexample_ftrace(const Spec& spec, const Counterexample& cex,
+                                  const std::string& layout = "");
 
 }  // namespace pasid::cli

@@ -17,7 +17,8 @@ constexpr long long kPortal = 0x7f0000000000LL;
 /// Prints the lines of one path, keeping the kernel names of the model's slots.
 class Printer {
  public:
-  Printer(const Problem& pb, WrittenTrace& out) : pb_(pb), out_(out) {
+  Printer(const Problem& pb, ExitLayout layout, WrittenTrace& out)
+      : pb_(pb), layout_(layout), out_(out) {
     pid_.fill(0);
     mm_.fill(0);
     pid_[0] = next_pid_++;
@@ -28,6 +29,7 @@ class Printer {
 
  private:
   const Problem& pb_;
+  ExitLayout layout_;
   WrittenTrace& out_;
   std::array<int, kMaxThreads> pid_{};
   std::array<unsigned long long, kMaxMms> mm_{};
@@ -39,6 +41,8 @@ class Printer {
   void line(int pid, const char* flags, const char* fmt, ...) __attribute__((format(printf, 4, 5)));
   unsigned long long mm_ptr(int m) const { return kMmBase + mm_[m] * 0x1000; }
   int fd(int f) const { return 3 + f; }
+  /// sched_process_exit of thread j; `last`: the last of its thread group to exit.
+  void exit_line(int j, bool last);
   void task_lines(const State<Concrete>& pre, const TraceStep& st, int t);
   void after_lines(const State<Concrete>& pre, const TraceStep& st, int t);
 };
@@ -55,6 +59,14 @@ void Printer::line(int pid, const char* flags, const char* fmt, ...) {
                 micros_ / 1'000'000, micros_ % 1'000'000, event);
   out_.text += text;
   ++lines_;
+}
+
+void Printer::exit_line(int j, bool last) {
+  if (layout_ == ExitLayout::linux_5_18)
+    line(pid_[j], ".....", "sched_process_exit: comm=wl pid=%d prio=120", pid_[j]);
+  else
+    line(pid_[j], ".....", "sched_process_exit: comm=wl pid=%d prio=120 group_dead=%s", pid_[j],
+         last ? "true" : "false");
 }
 
 void Printer::step(const State<Concrete>& pre, const TraceStep& st) {
@@ -125,16 +137,20 @@ void Printer::task_lines(const State<Concrete>& pre, const TraceStep& st, int t)
     out_.step_lines.push_back(lines_);
     line(pid, ".....", "sched_process_fork: comm=wl pid=%d child_comm=wl child_pid=%d", pid, child);
   } else if (r == rule_index<Exec>()) {
-    for (int j = 0; j < pb_.bounds.threads; ++j)
-      if (j != t && in_process(pre, j, pre.threads[t].proc))
-        line(pid_[j], ".....", "sched_process_exit: comm=wl pid=%d prio=120", pid_[j]);
+    for (int j = 0; j < pb_.bounds.threads; ++j)  // de_thread(): the exec'ing thread stays
+      if (j != t && in_process(pre, j, pre.threads[t].proc)) exit_line(j, false);
     line(pid, ".....", "exec_mm_release: (exec_mm_release+0x0/0x20) mm=0x%llx", mm_ptr(mm));
     line(pid, ".....", "sched_process_exec: filename=/bin/wl pid=%d old_pid=%d", pid, pid);
     out_.step_lines.push_back(lines_);
-  } else {  // thread_exit
-    line(pid, ".....", "exit_mm_release: (exit_mm_release+0x0/0x20) mm=0x%llx", mm_ptr(mm));
-    line(pid, ".....", "sched_process_exit: comm=wl pid=%d prio=120", pid);
+  } else {  // thread_exit: the exit line makes the step
+    const bool last = process_threads(pre, pb_.bounds, pre.threads[t].proc) == 1;
+    auto mm_release = [&] {
+      line(pid, ".....", "exit_mm_release: (exit_mm_release+0x0/0x20) mm=0x%llx", mm_ptr(mm));
+    };
+    if (layout_ == ExitLayout::linux_5_18) mm_release();
+    exit_line(t, last);
     out_.step_lines.push_back(lines_);
+    if (layout_ == ExitLayout::linux_6_16) mm_release();
   }
 }
 
@@ -142,10 +158,13 @@ void Printer::task_lines(const State<Concrete>& pre, const TraceStep& st, int t)
 /// PASID frees, and the mms freed.
 void Printer::after_lines(const State<Concrete>& pre, const TraceStep& st, int t) {
   const int r = st.rule;
-  if (r == rule_index<Sigsegv>())
+  if (r == rule_index<Sigsegv>()) {  // the group dies: the last thread printed is its last
+    int last = kNone;
     for (int j = 0; j < pb_.bounds.threads; ++j)
-      if (pre.threads[j].alive && !st.after.threads[j].alive)
-        line(pid_[j], ".....", "sched_process_exit: comm=wl pid=%d prio=120", pid_[j]);
+      if (pre.threads[j].alive && !st.after.threads[j].alive) last = j;
+    for (int j = 0; j < pb_.bounds.threads; ++j)
+      if (pre.threads[j].alive && !st.after.threads[j].alive) exit_line(j, j == last);
+  }
   for (const auto& o : st.log) {
     if (o.kind == Seen::unbind)
       line(pid_[t], ".....",
@@ -162,7 +181,17 @@ void Printer::after_lines(const State<Concrete>& pre, const TraceStep& st, int t
 
 }  // namespace
 
-WrittenTrace write_ftrace(const Problem& pb, const Counterexample& cex) {
+ExitLayout default_layout(std::string_view variant) {
+  return variant == "v6.19-early" ? ExitLayout::linux_6_16 : ExitLayout::linux_5_18;
+}
+
+std::optional<ExitLayout> layout_named(std::string_view mapping) {
+  if (mapping == "linux-5.18") return ExitLayout::linux_5_18;
+  if (mapping == "linux-6.16") return ExitLayout::linux_6_16;
+  return std::nullopt;
+}
+
+WrittenTrace write_ftrace(const Problem& pb, const Counterexample& cex, ExitLayout layout) {
   WrittenTrace out;
   for (const TraceStep& st : cex.steps)
     // The rules after thread_exit but enable_lam have no trace form (design A's).
@@ -176,7 +205,7 @@ WrittenTrace write_ftrace(const Problem& pb, const Counterexample& cex) {
       "#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION\n"
       "#              | |         |   |||||     |         |\n";
   constexpr int kHeaderLines = 4;
-  Printer p(pb, out);
+  Printer p(pb, layout, out);
   const State<Concrete>* pre = &cex.initial;
   for (const TraceStep& st : cex.steps) {
     p.step(*pre, st);
