@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
+#include <cstring>
 #include <thread>
 
 #include "lookahead.hpp"
@@ -20,11 +22,20 @@ void pack_representative(const ExpansionContext& c, const State<Concrete>& next,
 
 void pack_representative(const ExpansionContext& c, const State<Concrete>& from,
                          const std::uint8_t* from_packed, const State<Concrete>& next,
-                         std::uint8_t* out) {
+                         std::uint8_t* out, Representatives* reps) {
   if (!c.symmetry) return c.codec.pack_change(from, from_packed, next, out);
+  const std::size_t w = c.codec.width();
+  std::uint8_t raw[StateCodec::kMaxBytes];
+  std::uint64_t h = 0;
+  if (reps) {
+    c.codec.pack_change(from, from_packed, next, raw);
+    h = reps->key(raw);
+    if (const std::uint8_t* known = reps->find(raw, h)) return (void)std::memcpy(out, known, w);
+  }
   State<Concrete> rep = next;
   canonicalize(rep, c.pb.bounds);
   c.codec.pack_change(from, from_packed, rep, out);
+  if (reps) reps->keep(raw, h, out);
 }
 
 namespace {
@@ -101,12 +112,13 @@ void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, MaybeN
 
 }  // namespace
 
-void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, Expansion& out) {
+void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, Expansion& out,
+            Representatives* reps) {
   out.begin = begin;
   out.step_premises.assign(c.pb.invariants.size(), 0);
   out.seen.assign(kSeenKinds, 0);
   out.frees_at.assign(kFreeSites, 0);
-  Lookahead ahead(c);
+  Lookahead ahead(c, reps);
   MaybeNew maybe(c.codec.width());
   for (std::uint32_t i = begin; i < end; ++i) {
     out.first.push_back(static_cast<std::uint32_t>(out.instance.size()));
@@ -122,21 +134,24 @@ void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, E
 }
 
 std::vector<Expansion> expand_parallel(const ExpansionContext& c, std::uint32_t begin,
-                                       std::uint32_t end, int threads) {
+                                       std::uint32_t end, int threads,
+                                       std::vector<Representatives>* reps) {
   // Blocks handed out one at a time: the states of a run differ in their steps, and
   // halves fixed in advance left one core idle for a third of the time.
   constexpr std::uint32_t kBlock = 256;
   std::vector<Expansion> out((end - begin + kBlock - 1) / kBlock);
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
+  auto work = [&](int j) {
+    Representatives* mine = reps ? &(*reps)[static_cast<std::size_t>(j)] : nullptr;
     for (std::size_t k = next++; k < out.size(); k = next++) {
       auto b = static_cast<std::uint32_t>(begin + k * kBlock);
-      expand(c, b, std::min(end, b + kBlock), out[k]);
+      expand(c, b, std::min(end, b + kBlock), out[k], mine);
     }
   };
+  assert(!reps || reps->size() >= static_cast<std::size_t>(threads));
   std::vector<std::jthread> workers;
-  for (int j = 1; j < threads; ++j) workers.emplace_back(work);
-  work();
+  for (int j = 1; j < threads; ++j) workers.emplace_back(work, j);
+  work(0);
   workers.clear();  // joins
   return out;
 }

@@ -12,6 +12,7 @@
 #include "checker/engine.hpp"
 #include "instances.hpp"
 #include "invariant_set.hpp"
+#include "representatives.hpp"
 #include "state_table.hpp"
 #include "visited.hpp"
 
@@ -56,16 +57,20 @@ inline constexpr std::uint32_t kKnown = ~0u;
 
 /// Packs the representative of `next` (itself without symmetry) into `out`.
 void pack_representative(const ExpansionContext& c, const State<Concrete>& next, std::uint8_t* out);
-/// The same, for a successor of `from`, packed in `from_packed` (StateCodec::pack_change).
+/// The same, for a successor of `from`, packed in `from_packed` (StateCodec::pack_change),
+/// the representatives of successors met before taken from `reps` (nullptr: none).
 void pack_representative(const ExpansionContext& c, const State<Concrete>& from,
                          const std::uint8_t* from_packed, const State<Concrete>& next,
-                         std::uint8_t* out);
+                         std::uint8_t* out, Representatives* reps = nullptr);
 
-/// Expands [begin, end) into `out` (on the calling thread).
-void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, Expansion& out);
+/// Expands [begin, end) into `out` (on the calling thread), with `reps` as above.
+void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, Expansion& out,
+            Representatives* reps = nullptr);
 
-/// Expands [begin, end) on `threads` threads: its blocks, in order.
+/// Expands [begin, end) on `threads` threads: its blocks, in order.  Worker j takes
+/// representatives from (*reps)[j] (reps: nullptr, or one per thread).
 std::vector<Expansion> expand_parallel(const ExpansionContext& c, std::uint32_t begin,
-                                       std::uint32_t end, int threads);
+                                       std::uint32_t end, int threads,
+                                       std::vector<Representatives>* reps = nullptr);
 
 }  // namespace pasid

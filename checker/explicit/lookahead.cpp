@@ -7,7 +7,7 @@
 
 namespace pasid {
 
-Lookahead::Lookahead(const ExpansionContext& c) : c_(c) {
+Lookahead::Lookahead(const ExpansionContext& c, Representatives* reps) : c_(c), reps_(reps) {
   // rule_instances() lists them rule by rule, in table order.
   for (const Instance& in : c.instances) ++first_[static_cast<std::size_t>(in.rule) + 1];
   for (std::size_t r = 0; r < kRuleCount; ++r) first_[r + 1] += first_[r];
@@ -54,7 +54,7 @@ void Lookahead::fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t fr
     std::size_t n = b.size;
     try {
       successor<R>(c_.pb, b.from, in, b.log[n], b.next[n]);
-      pack_representative(c_, b.from, packed, b.next[n], &b.rep[n * w]);
+      pack_representative(c_, b.from, packed, b.next[n], &b.rep[n * w], reps_);
     } catch (...) {
       b.error = std::current_exception();
       return;

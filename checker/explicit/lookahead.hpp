@@ -30,13 +30,15 @@ struct Batch {
 
 class Lookahead {
  public:
-  explicit Lookahead(const ExpansionContext& c);
+  /// reps: where to keep the representatives of successors (nullptr: none).
+  explicit Lookahead(const ExpansionContext& c, Representatives* reps = nullptr);
   /// The batch of stored state i; states i+1 and i+2 (those below `end`) are expanded
   /// and their table lookups hinted.  States below `end` must be stored already.
   const Batch& at(std::uint32_t i, std::uint32_t end);
 
  private:
   const ExpansionContext& c_;
+  Representatives* reps_;
   std::array<Batch, 3> ring_;
   /// Rule r's instances are c_.instances[first_[r] .. first_[r + 1]).
   std::array<std::size_t, kRuleCount + 1> first_{};

@@ -10,7 +10,8 @@ void Search::explore_parallel() {
   const auto n = static_cast<std::uint32_t>(options_.threads);
   for (std::uint32_t i = 0; i < count_ && !done();) {
     std::uint32_t end = std::min(count_, i + kRunPerThread * n);
-    for (const Expansion& e : expand_parallel(c, i, end, options_.threads)) merge(e);
+    auto reps = representatives_.empty() ? nullptr : &representatives_;
+    for (const Expansion& e : expand_parallel(c, i, end, options_.threads, reps)) merge(e);
     i = end;
   }
 }

@@ -6,7 +6,7 @@ namespace pasid {
 
 void Search::explore() {
   const ExpansionContext c = context();
-  Lookahead ahead(c);
+  Lookahead ahead(c, representatives_.empty() ? nullptr : &representatives_.front());
   for (std::uint32_t i = 0; i < count_ && !done(); ++i) {
     enter(i);
     pace(i);

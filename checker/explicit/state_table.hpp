@@ -35,8 +35,9 @@ class OutOfRange : public std::runtime_error {
 class StateCodec {
  public:
   StateCodec(const Bounds& b, const Design& z);
-  /// Bytes of one packed state.
+  /// Bytes of one packed state: at most kMaxBytes.
   std::size_t width() const { return width_; }
+  static constexpr std::size_t kMaxBytes = 128;
   /// Throws OutOfRange if a field is outside its range.
   void pack(const State<Concrete>& s, std::uint8_t* out) const;
   /// pack(s, out), given a state `base` and pack(base): only the fields s changed are
@@ -47,7 +48,7 @@ class StateCodec {
   void unpack(const std::uint8_t* in, State<Concrete>& s) const;
 
  private:
-  static constexpr std::size_t kMaxWords = 16;  // the largest bounds need under 1024 bits
+  static constexpr std::size_t kMaxWords = kMaxBytes / 8;  // the largest bounds: under 1024 bits
 
   struct Layout {
     std::size_t offset;  // of the field's byte within State<Concrete>
