@@ -1,6 +1,5 @@
 #include "representatives.hpp"
 
-#include <algorithm>
 #include <cstring>
 
 #include "state_table.hpp"
