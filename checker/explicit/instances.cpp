@@ -68,11 +68,10 @@ NewSlots new_slots(const Instance& in) {
 }
 
 std::uint32_t free_slots(const State<Concrete>& s, const Bounds& b) {
-  const int count[kNewParamCount] = {b.threads, b.processes, b.mms, b.files};
   std::uint32_t out = 0;
   for (unsigned j = 0; j < kNewParamCount; ++j) {
     std::uint32_t lowest = 0xff;
-    for (int k = count[j] - 1; k >= 0; --k)
+    for (int k = range(kNewParams[j], b) - 1; k >= 0; --k)
       if (slot_free(s, b, kNewParams[j], k)) lowest = static_cast<std::uint32_t>(k);
     out |= lowest << (8 * j);
   }
