@@ -52,7 +52,7 @@ Result Search::run() {
   r.verdict = violation_ ? Verdict::violated : Verdict::holds;
   if (!violation_ && !overflow.empty()) {
     r.verdict = Verdict::unknown;
-    r.reason = overflow + ": " + OutOfRange::kPastTheModel + "; " + "the search stopped after " +
+    r.reason = overflow + ": " + OutOfRange::kPastTheModel + "; the search stopped after " +
                std::to_string(count_) + " states, with no violation found so far";
   }
   if (!violation_ && out_of_memory_) {

@@ -18,7 +18,7 @@ std::string facts_used(const ProvedLemmas& facts) {
   if (facts.kept.none()) return "";
   return "; the paths searched keep " + std::to_string(facts.kept.count()) +
          " facts proved first (" + fixed(facts.seconds, 1) + " s" +
-         (facts.reused ? ", for an engine before this one" : "") + ")";
+         (facts.reused ? kForAnEarlierEngine : "") + ")";
 }
 
 }  // namespace

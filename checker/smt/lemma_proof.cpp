@@ -106,8 +106,7 @@ ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share, int
 std::string lemmas_used(const ProvedLemmas& lemmas) {
   if (lemmas.kept.none()) return "";
   return ", with " + candidate_list(lemmas.kept) + " (proved 1-inductive first, in " +
-         fixed(lemmas.seconds, 1) + " s" +
-         (lemmas.reused ? ", for an engine before this one" : "") + ")";
+         fixed(lemmas.seconds, 1) + " s" + (lemmas.reused ? kForAnEarlierEngine : "") + ")";
 }
 
 std::string candidate_list(Candidates set) {

@@ -64,6 +64,9 @@ class KnownFacts {
 ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share, int threads,
                           KnownFacts* known = nullptr);
 
+/// What a proof text adds for an answer KnownFacts kept from an engine run before.
+inline constexpr const char* kForAnEarlierEngine = ", for an engine before this one";
+
 /// "counts_match, tasks_placed and unique_owner"
 std::string candidate_list(Candidates set);
 

@@ -117,7 +117,7 @@ std::string proof_text(const ProvedLemmas& lemmas, std::size_t open, std::size_t
       "inductive invariant (IC3/PDR, Spacer) of the states reachable up to renaming" +
       lemmas_used(lemmas) + ", and the state invariants themselves";
   std::string of = std::to_string(orbits) + " rule instances, one per orbit" +
-                   (known ? ", for an engine before this one" : "");
+                   (known ? kForAnEarlierEngine : "");
   if (open == 0)
     return text + ": from a state that keeps them, no step breaks an invariant (IC3's first " +
            "check, asked of " + of + "), so Spacer's frames needed no lemma:\n";
