@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "checker/agreement.hpp"
 #include "checker/error.hpp"
 #include "checker/explicit/explorer.hpp"
+#include "checker/replay/ftrace_writer.hpp"
 #include "checker/replay/run.hpp"
 #include "checker/report/json.hpp"
 #include "checker/report/text.hpp"
@@ -140,7 +142,8 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& o) {
   cmd->add_option("--ftrace-layout", o.ftrace_layout,
                   "the kernels whose exit lines --ftrace prints: linux-5.18 (5.18 to 6.15) or "
                   "linux-6.16 (default: v6.19-early's 6.16, else 5.18's)")
-      ->check(CLI::IsMember({"linux-5.18", "linux-6.16"}));
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(replay::kLayoutNames),
+                                                     std::end(replay::kLayoutNames))));
   cmd->add_flag("--expect", o.expect, "compare the result with the spec's \"expect\"");
   cmd->add_flag("-q,--quiet", o.quiet, "print nothing but errors (and --expect's line)");
   cmd->add_option("--max-memory", o.max_memory,

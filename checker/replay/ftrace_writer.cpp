@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdarg>
 #include <cstdio>
+#include <iterator>
 
 #include "model/rules.hpp"
 
@@ -186,8 +187,8 @@ ExitLayout default_layout(std::string_view variant) {
 }
 
 std::optional<ExitLayout> layout_named(std::string_view mapping) {
-  if (mapping == "linux-5.18") return ExitLayout::linux_5_18;
-  if (mapping == "linux-6.16") return ExitLayout::linux_6_16;
+  for (std::size_t k = 0; k < std::size(kLayoutNames); ++k)
+    if (mapping == kLayoutNames[k]) return static_cast<ExitLayout>(k);
   return std::nullopt;
 }
 

@@ -27,6 +27,8 @@ struct WrittenTrace {
 /// How the kernel prints a task's exit: 5.18 to 6.15 print sched_process_exit after
 /// exit_mm_release; 6.16 on (3e816361e94a) print it first, with group_dead.
 enum class ExitLayout { linux_5_18, linux_6_16 };
+/// The names of the mappings that read each layout, in ExitLayout's order.
+inline constexpr const char* kLayoutNames[] = {"linux-5.18", "linux-6.16"};
 
 /// The layout of the kernels a variant covers: 6.16's for v6.19-early (6.18.7 on), 5.18's
 /// for the others (v6.x covers 6.8 to 6.19, both layouts).
