@@ -18,12 +18,13 @@ namespace {
 
 /// A temporary file in $TMPDIR (else /tmp), unlinked at once: its descriptor.
 int unnamed_file(const std::string& name) {
-  const char* dir = std::getenv("TMPDIR");
-  std::string templ = std::string(dir && *dir ? dir : "/tmp") + "/pasidcheck-trace-XXXXXX";
+  const char* tmpdir = std::getenv("TMPDIR");
+  const std::string dir = tmpdir && *tmpdir ? tmpdir : "/tmp";
+  std::string templ = dir + "/pasidcheck-trace-XXXXXX";
   int fd = ::mkostemp(templ.data(), O_CLOEXEC);
-  if (fd < 0)
+  if (fd < 0)  // the directory, not the name tried: mkostemp has filled in the Xs
     throw InputError(name, 0, 0,
-                     "cannot copy the piped trace to " + templ + ": " + std::strerror(errno));
+                     "cannot copy the piped trace into " + dir + ": " + std::strerror(errno));
   ::unlink(templ.c_str());
   return fd;
 }

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -67,6 +68,24 @@ TEST_CASE("an empty pipe is an empty trace") {
   CHECK(t.bytes() == 0);
   CHECK(read_all(t.path()).empty());
   ::unlink(name.c_str());
+}
+
+TEST_CASE("a stream with nowhere to copy it to: the error names it and the directory") {
+  const char* before = std::getenv("TMPDIR");
+  std::string kept = before ? before : "";
+  ::setenv("TMPDIR", "/nonexistent-tmpdir", 1);
+  try {
+    replay::SpooledTrace t("/dev/null");  // not a regular file: copied, as a pipe is
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.file() == "/dev/null");
+    CHECK(std::string(e.what()) ==
+          "cannot copy the piped trace into /nonexistent-tmpdir: No such file or directory");
+  }
+  if (before)
+    ::setenv("TMPDIR", kept.c_str(), 1);
+  else
+    ::unsetenv("TMPDIR");
 }
 
 TEST_CASE("a trace that is not there: the error names it") {
