@@ -3,7 +3,9 @@
 // states: the first chunk grows by an eighth at a time, every later one is allocated
 // whole.  A vector of all states would hold up to twice what it needs after a doubling (and
 // copy everything at each); here the waste is under an eighth of the first chunk or one
-// later chunk, and nothing moves once the first chunk is full.
+// later chunk, and nothing moves once the first chunk is full.  After reserve(n), nothing
+// moves until the n-th state either: states may then be read from other threads while
+// states are added, those added published to them by the adder (StateTable does so).
 
 #include <algorithm>
 #include <cstddef>
@@ -28,8 +30,18 @@ class Arena {
       c.reserve(std::min(kChunk, c.size() / width_ + c.size() / width_ / 8 + 256) * width_);
     c.insert(c.end(), packed, packed + width_);
   }
+  /// Makes room for `states` states in all: adding up to that many moves no state, no
+  /// chunk, and allocates no more than one chunk at a time.
+  void reserve(std::size_t states) {
+    chunks_.reserve((states + kChunk - 1) >> kChunkBits);
+    if (chunks_.empty()) chunks_.emplace_back();
+    Chunk& first = chunks_.front();
+    first.reserve(std::min(kChunk, states) * width_);
+  }
+  /// (Through data(): a chunk's start, which adding states in reserved room leaves alone,
+  /// never its size, which it changes.)
   const std::uint8_t* operator[](std::uint32_t i) const {
-    return &chunks_[i >> kChunkBits][(i & (kChunk - 1)) * width_];
+    return chunks_.data()[i >> kChunkBits].data() + (i & (kChunk - 1)) * width_;
   }
   /// Bytes allocated.
   std::size_t memory() const {

@@ -135,24 +135,35 @@ void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, E
 
 std::vector<Expansion> expand_parallel(const ExpansionContext& c, std::uint32_t begin,
                                        std::uint32_t end, int threads,
-                                       std::vector<Representatives>* reps) {
+                                       std::vector<Representatives>* reps,
+                                       const std::function<bool()>& meanwhile) {
   // Blocks handed out one at a time: the states of a run differ in their steps, and
-  // halves fixed in advance left one core idle for a third of the time.
+  // halves fixed in advance left one core idle for a third of the time.  So the calling
+  // thread, back from `meanwhile`, takes what is left.
   constexpr std::uint32_t kBlock = 256;
   std::vector<Expansion> out((end - begin + kBlock - 1) / kBlock);
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
   auto work = [&](int j) {
     Representatives* mine = reps ? &(*reps)[static_cast<std::size_t>(j)] : nullptr;
-    for (std::size_t k = next++; k < out.size(); k = next++) {
+    for (std::size_t k = next++; k < out.size() && !stop.load(std::memory_order_relaxed);
+         k = next++) {
       auto b = static_cast<std::uint32_t>(begin + k * kBlock);
       expand(c, b, std::min(end, b + kBlock), out[k], mine);
     }
   };
   assert(!reps || reps->size() >= static_cast<std::size_t>(threads));
-  std::vector<std::jthread> workers;
+  std::vector<std::jthread> workers;  // declared last: joined before what they use goes
   for (int j = 1; j < threads; ++j) workers.emplace_back(work, j);
+  try {
+    if (meanwhile && !meanwhile()) stop = true;
+  } catch (...) {
+    stop = true;
+    throw;
+  }
   work(0);
   workers.clear();  // joins
+  if (stop) out.clear();
   return out;
 }
 

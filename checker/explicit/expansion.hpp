@@ -68,9 +68,13 @@ void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, E
             Representatives* reps = nullptr);
 
 /// Expands [begin, end) on `threads` threads: its blocks, in order.  Worker j takes
-/// representatives from (*reps)[j] (reps: nullptr, or one per thread).
+/// representatives from (*reps)[j] (reps: nullptr, or one per thread).  The calling thread
+/// first runs `meanwhile` (the search adds the run before), then joins the workers; if
+/// `meanwhile` returns false (the search is done) or throws, they stop at their next
+/// block, and the result is empty or the exception passes on.
 std::vector<Expansion> expand_parallel(const ExpansionContext& c, std::uint32_t begin,
                                        std::uint32_t end, int threads,
-                                       std::vector<Representatives>* reps = nullptr);
+                                       std::vector<Representatives>* reps = nullptr,
+                                       const std::function<bool()>& meanwhile = {});
 
 }  // namespace pasid

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <utility>
 
 #include "search.hpp"
 
@@ -8,12 +9,31 @@ void Search::explore_parallel() {
   constexpr std::uint32_t kRunPerThread = 4096;
   const ExpansionContext c = context();
   const auto n = static_cast<std::uint32_t>(options_.threads);
-  for (std::uint32_t i = 0; i < count_ && !done();) {
-    std::uint32_t end = std::min(count_, i + kRunPerThread * n);
-    auto reps = representatives_.empty() ? nullptr : &representatives_;
-    for (const Expansion& e : expand_parallel(c, i, end, options_.threads, reps)) merge(e);
+  auto reps = representatives_.empty() ? nullptr : &representatives_;
+  // Each run is added here while the workers expand the next: the states stored before it
+  // is added.  They read the table meanwhile, so it first makes room for all the run may
+  // add, and nothing in it moves.  A bitstate search adds each run before the next.
+  std::vector<Expansion> run;  // expanded, not yet added
+  for (std::uint32_t i = 0; !done() && (i < count_ || !run.empty());) {
+    if (visited_.exact()) {
+      std::size_t may_add = 0;
+      for (const Expansion& e : run) may_add += e.key.size();
+      visited_.reserve(std::size_t{count_} + may_add);
+    } else if (!merge_all(std::exchange(run, {}))) {
+      break;
+    }
+    const std::uint32_t end = std::min(count_, i + kRunPerThread * n);
+    run = expand_parallel(c, i, end, options_.threads, reps, [&] { return merge_all(run); });
     i = end;
   }
+}
+
+bool Search::merge_all(const std::vector<Expansion>& run) {
+  for (const Expansion& e : run) {
+    if (done()) break;
+    merge(e);
+  }
+  return !done();
 }
 
 void Search::merge(const Expansion& e) {

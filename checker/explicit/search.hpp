@@ -204,6 +204,8 @@ class Search {
   /// workers and added here in explore()'s order: the same states, verdicts and paths.
   void explore_parallel();
 
+  /// Adds a run's expansions in order, until the search is done; false if it is.
+  bool merge_all(const std::vector<Expansion>& run);
   void merge(const Expansion& e);
 
   /// Adds the observations and step premises of e's first `merged` records: e's sums when

@@ -3,6 +3,7 @@
 // arena is also the BFS queue) and an open-addressing table of indices into it.
 
 #include <array>
+#include <atomic>
 #include <cassert>
 #include <cstdint>
 #include <limits>
@@ -133,13 +134,19 @@ class StateTable {
       if (!idx) {
         assert(count_ < std::numeric_limits<std::uint32_t>::max() - 1);
         arena_.push_back(packed);
-        slots[j] = static_cast<S>(++count_);
+        // Published after its state: a reader that finds the index finds the state.
+        std::atomic_ref<S>(slots[j]).store(static_cast<S>(++count_), std::memory_order_release);
         return {count_ - 1, true};
       }
       if (same(at(idx - 1), packed)) return {idx - 1, false};
     }
   }
   bool same(const std::uint8_t* a, const std::uint8_t* b) const;
+  /// A slot as read beside the one thread that inserts (a plain load on x86).
+  template <class S>
+  static std::uint32_t load(const S& slot, std::memory_order order) {
+    return std::atomic_ref<S>(const_cast<S&>(slot)).load(order);
+  }
   void grow();
   /// Every index of `from` into `to` (empty, larger).
   template <class S, class T>
@@ -147,6 +154,12 @@ class StateTable {
 
  public:
   explicit StateTable(std::size_t width);
+  /// Makes room for `states` states in all.  Until the table holds that many, insert()
+  /// moves nothing: contains() and at() may then run on other threads while one inserts.
+  void reserve(std::size_t states) {
+    while (states * 4 > slot_count() * 3) grow();
+    arena_.reserve(states);
+  }
   /// Adds a packed state; returns its index and whether it was new.
   std::pair<std::uint32_t, bool> insert(const std::uint8_t* packed) {
     return insert(packed, hash(packed));
@@ -167,19 +180,21 @@ class StateTable {
     // its state finds it there but for a few percent.
     with_slots([&](const auto& slots) {
       std::size_t mask = slots.size() - 1, j = h & mask;
-      if (std::uint32_t idx = slots[j]) {
+      if (std::uint32_t idx = load(slots[j], std::memory_order_acquire)) {
         __builtin_prefetch(at(idx - 1));
-        if (std::uint32_t next = slots[(j + 1) & mask]) __builtin_prefetch(at(next - 1));
+        if (std::uint32_t next = load(slots[(j + 1) & mask], std::memory_order_acquire))
+          __builtin_prefetch(at(next - 1));
       }
     });
   }
-  /// Whether a packed state with hash h is in the table (safe from many threads while none
-  /// inserts).
+  /// Whether a packed state with hash h is in the table: safe from many threads while none
+  /// inserts, or while one inserts within reserve()'s room (a state it adds meanwhile may be
+  /// found or not).
   bool contains(const std::uint8_t* packed, std::uint64_t h) const {
     return with_slots([&](const auto& slots) {
       std::size_t mask = slots.size() - 1;
       for (std::size_t j = h & mask;; j = (j + 1) & mask) {
-        std::uint32_t idx = slots[j];
+        std::uint32_t idx = load(slots[j], std::memory_order_acquire);
         if (!idx) return false;
         if (same(at(idx - 1), packed)) return true;
       }

@@ -42,9 +42,14 @@ class Visited {
     if (!bits_) table_.prefetch_state(key);
   }
   /// Whether a packed state was seen, given key_of(packed) (safe from many threads while
-  /// none inserts).
+  /// none inserts, or while one inserts within reserve()'s room).
   bool contains(const std::uint8_t* packed, std::uint64_t key) const {
     return bits_ ? bits_->contains(packed) : table_.contains(packed, key);
+  }
+  /// Exactly: room for `states` states, as StateTable::reserve.  Then contains() may run
+  /// on other threads while one inserts.  (Bits are not shared so.)
+  void reserve(std::size_t states) {
+    if (!bits_) table_.reserve(states);
   }
   /// Whether states are kept exactly, so that at(i) is the i-th state inserted.
   bool exact() const { return !bits_; }
