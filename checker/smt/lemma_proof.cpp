@@ -68,30 +68,26 @@ void KnownFacts::keep(const Transition& t, const ProvedLemmas& proved) {
 
 namespace {
 
-/// Bit i for each built-in invariant i of pb; none when pb has a written one.
-std::optional<std::uint32_t> builtin_set(const Problem& pb) {
-  static_assert(kInvariantCount <= 32);
-  std::uint32_t set = 0;
-  for (const Property& p : pb.invariants) {
-    if (p.builtin < 0) return std::nullopt;
-    set |= std::uint32_t{1} << p.builtin;
-  }
-  return set;
+/// What tells pb's invariants apart: a built-in one by its number, a written one by the
+/// text of its formula and premise.
+std::vector<std::string> invariant_keys(const Problem& pb) {
+  std::vector<std::string> keys;
+  for (const Property& p : pb.invariants)
+    keys.push_back(p.builtin >= 0 ? "#" + std::to_string(p.builtin) : p.source + "\n" + p.premise);
+  return keys;
 }
 
 }  // namespace
 
 bool KnownFacts::inductive(const Transition& t, Candidates kept) const {
   const Problem& pb = t.problem();
-  std::optional<std::uint32_t> set = builtin_set(pb);
-  return inductive_ && set && inductive_->design == pb.design && inductive_->bounds == pb.bounds &&
-         inductive_->kept == kept && inductive_->invariants == *set;
+  return inductive_ && inductive_->design == pb.design && inductive_->bounds == pb.bounds &&
+         inductive_->kept == kept && inductive_->invariants == invariant_keys(pb);
 }
 
 void KnownFacts::keep_inductive(const Transition& t, Candidates kept) {
   const Problem& pb = t.problem();
-  if (std::optional<std::uint32_t> set = builtin_set(pb))
-    inductive_ = Inductive{pb.design, pb.bounds, kept, *set};
+  inductive_ = Inductive{pb.design, pb.bounds, kept, invariant_keys(pb)};
 }
 
 ProvedLemmas prove_lemmas(const Transition& t, double timeout, double share, int threads,

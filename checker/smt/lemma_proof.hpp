@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "transition.hpp"
 
@@ -43,8 +44,7 @@ class KnownFacts {
   /// Whether t's invariants were found 1-inductive relative to the facts `kept`, for its
   /// design and bounds.
   bool inductive(const Transition& t, Candidates kept) const;
-  /// Keeps that they are.  Not for a problem with a written invariant: only built-in ones
-  /// are told apart by name.
+  /// Keeps that they are.
   void keep_inductive(const Transition& t, Candidates kept);
 
  private:
@@ -54,7 +54,7 @@ class KnownFacts {
     Design design;
     Bounds bounds;
     Candidates kept;
-    std::uint32_t invariants;  ///< bit i: built-in invariant i
+    std::vector<std::string> invariants;  ///< built-in: "#i"; written: formula and premise
   };
   std::optional<Inductive> inductive_;
 };

@@ -109,7 +109,7 @@ TEST_CASE("lemma proof: a complete proof serves the next engine, for its design 
   CHECK_FALSE(other.reused);
   CHECK(other.kept == proved(merged));
   CHECK(other.kept != first.kept);
-  // 1-inductive, for the facts, design, bounds and built-in invariants it was found for.
+  // 1-inductive, for the facts, design, bounds and invariants it was found for.
   Problem one = pb;
   one.invariants = builtin_properties({"no_spurious_sigsegv"});
   smt::Transition to(one);
@@ -118,12 +118,24 @@ TEST_CASE("lemma proof: a complete proof serves the next engine, for its design 
   CHECK(known.inductive(to, first.kept));
   CHECK_FALSE(known.inductive(to, smt::Candidates{}));
   CHECK_FALSE(known.inductive(t, first.kept));  // other invariants (none)
-  Problem written = one;  // a written invariant has no name to tell it by: never kept
-  written.invariants =
-      read_spec(PASIDCHECK_SOURCE_DIR "/specs/written/example-msr-never-rewritten.json")
-          .problem.invariants;
-  REQUIRE(written.invariants.front().builtin < 0);
-  smt::Transition tw(written);
-  known.keep_inductive(tw, first.kept);
+  // A written invariant is told by its formula and premise: another one is not the same.
+  auto written = [&](const char* spec) {
+    Problem w = one;
+    w.invariants =
+        read_spec(std::string(PASIDCHECK_SOURCE_DIR "/specs/written/") + spec).problem.invariants;
+    REQUIRE(w.invariants.front().builtin < 0);
+    return w;
+  };
+  Problem msr = written("example-msr-never-rewritten.json");
+  Problem bonds = written("example-bond-pasids-distinct.json");
+  smt::Transition tw(msr), tb(bonds);
   CHECK_FALSE(known.inductive(tw, first.kept));
+  known.keep_inductive(tw, first.kept);
+  CHECK(known.inductive(tw, first.kept));
+  CHECK(known.inductive(smt::Transition(written("example-msr-never-rewritten.json")), first.kept));
+  CHECK_FALSE(known.inductive(tb, first.kept));
+  CHECK_FALSE(known.inductive(to, first.kept));  // the last kept: the written one
+  Problem premise = msr;                         // the same formula under a premise
+  premise.invariants.front().premise = "the premise (true)";
+  CHECK_FALSE(known.inductive(smt::Transition(premise), first.kept));
 }
