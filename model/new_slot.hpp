@@ -5,6 +5,7 @@
 // the lowest free ones (tests/unit/model/new_slot_test.cpp holds every rule to that).
 
 #include <cassert>
+#include <iterator>
 
 #include "queries.hpp"
 #include "rule.hpp"
@@ -14,12 +15,13 @@ namespace pasid {
 /// The new-object parameters, in the order new_slots() lists them.
 inline constexpr Param kNewParams[] = {Param::new_thread, Param::new_proc, Param::new_mm,
                                        Param::new_file};
-inline constexpr int kNewParamCount = 4;
+inline constexpr unsigned kNewParamCount = std::size(kNewParams);
 
 /// Whether p names the slot of an object the rule creates.
 constexpr bool is_new(Param p) {
-  return p == Param::new_thread || p == Param::new_proc || p == Param::new_mm ||
-         p == Param::new_file;
+  for (Param q : kNewParams)
+    if (p == q) return true;
+  return false;
 }
 
 /// Whether slot k of new-object parameter p's sort is free: a dead thread, a process with no
