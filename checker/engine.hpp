@@ -55,6 +55,10 @@ struct Stats {
   double seconds = 0;
   std::uint64_t peak_rss_bytes = 0;
   std::size_t bytes_per_state = 0;
+  /// `count` a second of the search's time: states or transitions (0: too short to time).
+  double per_second(std::uint64_t count) const {
+    return seconds > 0 ? static_cast<double>(count) / seconds : 0;
+  }
   std::vector<std::uint64_t> rule_fired;      ///< per rule, in AllRules order
   std::vector<std::uint64_t> premise_held;    ///< per invariant of the problem, in its order
   std::vector<std::uint64_t> seen;            ///< per Seen kind

@@ -79,14 +79,12 @@ json stats_json(const Problem& pb, const Stats& st) {
   json premises = json::object();
   for (std::size_t i = 0; i < pb.invariants.size(); ++i)
     premises[pb.invariants[i].name] = st.premise_held[i];
-  double rate = st.seconds > 0 ? static_cast<double>(st.states) / st.seconds : 0;
-  double generated = st.seconds > 0 ? static_cast<double>(st.transitions) / st.seconds : 0;
   json out = {{"states", st.states},
               {"transitions", st.transitions},
               {"depth", st.depth},
               {"seconds", st.seconds},
-              {"states_per_second", rate},
-              {"generated_per_second", generated},
+              {"states_per_second", st.per_second(st.states)},
+              {"generated_per_second", st.per_second(st.transitions)},
               {"peak_memory_bytes", st.peak_rss_bytes},
               {"bytes_per_state", st.bytes_per_state},
               {"rules_fired", fired},

@@ -135,17 +135,15 @@ std::string format_bitstate(const Stats& st) {
 }
 
 std::string format_stats(const Stats& st) {
-  double rate = st.seconds > 0 ? static_cast<double>(st.states) / st.seconds : 0;
-  double generated = st.seconds > 0 ? static_cast<double>(st.transitions) / st.seconds : 0;
   std::string out = "statistics:\n";
   out += "  states       " + std::to_string(st.states) + "\n";
   out += "  transitions  " + std::to_string(st.transitions) + "\n";
   out += "  depth        " + std::to_string(st.depth) + "\n";
   out += "  seconds      " + fixed(st.seconds, 3) + "\n";
-  out += "  states/s     " + fixed(rate, 0) + "\n";
+  out += "  states/s     " + fixed(st.per_second(st.states), 0) + "\n";
   // Every successor computed, the ones already stored too: what SPIN counts as stored plus
   // matched, and TLC as "states generated".
-  out += "  generated/s  " + fixed(generated, 0) + "\n";
+  out += "  generated/s  " + fixed(st.per_second(st.transitions), 0) + "\n";
   out +=
       "  peak memory  " + fixed(static_cast<double>(st.peak_rss_bytes) / (1 << 20), 1) + " MiB\n";
   out += "  bytes/state  " + std::to_string(st.bytes_per_state) + "\n";
