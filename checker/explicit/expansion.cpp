@@ -38,6 +38,32 @@ void pack_representative(const ExpansionContext& c, const State<Concrete>& from,
   if (reps) reps->keep(raw, h, out);
 }
 
+void StepCounts::reset(std::size_t invariants) {
+  transitions = 0;
+  rule_fired.assign(kRuleCount, 0);
+  premise_held.assign(invariants, 0);
+  seen.assign(kSeenKinds, 0);
+  frees_at.assign(kFreeSites, 0);
+}
+
+void StepCounts::add_to(Stats& s) const {
+  s.transitions += transitions;
+  for (std::size_t j = 0; j < rule_fired.size(); ++j) s.rule_fired[j] += rule_fired[j];
+  for (std::size_t j = 0; j < premise_held.size(); ++j) s.premise_held[j] += premise_held[j];
+  for (std::size_t j = 0; j < seen.size(); ++j) s.seen[j] += seen[j];
+  for (std::size_t j = 0; j < frees_at.size(); ++j) s.pasid_frees_at[j] += frees_at[j];
+}
+
+bool count_step(const ExpansionContext& c, const Batch& b, std::size_t n, StepCounts& out) {
+  ++out.transitions;
+  ++out.rule_fired[static_cast<std::size_t>(c.instances[b.instance[n]].rule)];
+  count_observations(b.log[n], out.seen, out.frees_at);
+  std::uint64_t held = 0;
+  bool broken = c.step_invariants.broken(b.from, b.log[n], b.next[n], held) != 0;
+  c.step_invariants.count(held, out.premise_held);
+  return broken;
+}
+
 namespace {
 
 /// The successors of one expansion that may be new, by representative: one reached twice
@@ -46,6 +72,9 @@ namespace {
 class MaybeNew {
  public:
   explicit MaybeNew(std::size_t width) : w_(width) {}
+
+  /// Forgets them all, keeping the room: for the next expansion.
+  void clear() { std::fill(slots_.begin(), slots_.end(), 0); }
 
   /// The number in e of a maybe-new successor equal to rep (with key `key`), and false; or,
   /// if there is none, the number rep takes as e's next one, and true.
@@ -80,76 +109,92 @@ class MaybeNew {
   }
 };
 
-/// Appends one record: step n of batch b and its verdicts; the state invariants only when
-/// its successor is not known already, and not met before in this expansion (the search
-/// checks them on new states only).
-void add_record(const ExpansionContext& c, const Batch& b, std::size_t n, MaybeNew& maybe,
-                Expansion& out) {
-  const std::size_t w = c.codec.width();
-  const State<Concrete>& next = b.next[n];
-  const Log<Concrete>& log = b.log[n];
-  const std::uint8_t* rep = &b.rep[n * w];
-  std::uint64_t held = 0;
-  bool step = c.step_invariants.broken(b.from, log, next, held) != 0;
-  c.step_invariants.count(held, out.step_premises);
-  out.instance.push_back(static_cast<std::uint32_t>(b.instance[n]));
-  out.step_broken.push_back(step);
-  count_observations(log, out.seen, out.frees_at);
-  if (c.visited.contains(rep, b.key[n])) {
-    out.fresh.push_back(kKnown);
-    return;
+/// One thread's expansions, block after block: its lookahead and its set of successors
+/// that may be new are kept from one to the next, and so is the room each expansion
+/// it fills had (a run's expansions are filled again two runs later).
+class Worker {
+ public:
+  Worker(const ExpansionContext& c, Representatives* reps)
+      : c_(c), ahead_(c, reps), maybe_(c.codec.width()) {}
+
+  void expand(std::uint32_t begin, std::uint32_t end, Expansion& out) {
+    start(begin, out);
+    for (std::uint32_t i = begin; i < end; ++i) {
+      out.first.push_back(static_cast<std::uint32_t>(out.instance.size()));
+      const Batch& b = ahead_.at(i, end);
+      for (std::size_t n = 0; n < b.size; ++n) add_step(b, n, out);
+      if (b.error) {
+        out.error = b.error;
+        out.error_state = i;
+        break;
+      }
+    }
+    out.first.push_back(static_cast<std::uint32_t>(out.instance.size()));
   }
-  auto [number, added] = maybe.find_or_add(out, rep, b.key[n]);
-  out.fresh.push_back(number);
-  if (!added) return;
-  out.rep.insert(out.rep.end(), rep, rep + w);
-  out.key.push_back(b.key[n]);
-  std::uint64_t premises = 0;
-  bool state = c.state_invariants.broken(b.from, log, next, premises) != 0;
-  out.state_broken.push_back(state);
-  out.state_premises.push_back(premises);
-}
+
+ private:
+  const ExpansionContext& c_;
+  Lookahead ahead_;
+  MaybeNew maybe_;
+
+  void start(std::uint32_t begin, Expansion& out) {
+    out.begin = begin;
+    for (auto* v : {&out.first, &out.step, &out.instance, &out.fresh}) v->clear();
+    for (auto* v : {&out.step_broken, &out.rep, &out.state_broken}) v->clear();
+    for (auto* v : {&out.key, &out.state_premises}) v->clear();
+    out.counts.reset(c_.pb.invariants.size());
+    out.error = nullptr;
+    out.error_state = 0;
+    maybe_.clear();
+  }
+
+  /// Counts step n of batch b, and keeps it as a record if the search must look at it:
+  /// its successor may be new and was not met before in this expansion (the state
+  /// invariants are then checked, as the search checks them on new states only), or it
+  /// breaks a step invariant.
+  void add_step(const Batch& b, std::size_t n, Expansion& out) {
+    const std::size_t w = c_.codec.width();
+    const std::uint8_t* rep = &b.rep[n * w];
+    const bool step = count_step(c_, b, n, out.counts);
+    std::uint32_t fresh = kKnown;
+    if (!c_.visited.contains(rep, b.key[n])) {
+      auto [number, added] = maybe_.find_or_add(out, rep, b.key[n]);
+      if (added) {
+        fresh = number;
+        out.rep.insert(out.rep.end(), rep, rep + w);
+        out.key.push_back(b.key[n]);
+        std::uint64_t premises = 0;
+        out.state_broken.push_back(
+            c_.state_invariants.broken(b.from, b.log[n], b.next[n], premises) != 0);
+        out.state_premises.push_back(premises);
+      }
+    }
+    if (fresh == kKnown && !step) return;
+    out.step.push_back(static_cast<std::uint32_t>(n));
+    out.instance.push_back(static_cast<std::uint32_t>(b.instance[n]));
+    out.step_broken.push_back(step);
+    out.fresh.push_back(fresh);
+  }
+};
 
 }  // namespace
 
-void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, Expansion& out,
-            Representatives* reps) {
-  out.begin = begin;
-  out.step_premises.assign(c.pb.invariants.size(), 0);
-  out.seen.assign(kSeenKinds, 0);
-  out.frees_at.assign(kFreeSites, 0);
-  Lookahead ahead(c, reps);
-  MaybeNew maybe(c.codec.width());
-  for (std::uint32_t i = begin; i < end; ++i) {
-    out.first.push_back(static_cast<std::uint32_t>(out.instance.size()));
-    const Batch& b = ahead.at(i, end);
-    for (std::size_t n = 0; n < b.size; ++n) add_record(c, b, n, maybe, out);
-    if (b.error) {
-      out.error = b.error;
-      out.error_state = i;
-      break;
-    }
-  }
-  out.first.push_back(static_cast<std::uint32_t>(out.instance.size()));
-}
-
-std::vector<Expansion> expand_parallel(const ExpansionContext& c, std::uint32_t begin,
-                                       std::uint32_t end, int threads,
-                                       std::vector<Representatives>* reps,
-                                       const std::function<bool()>& meanwhile) {
+void expand_parallel(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, int threads,
+                     std::vector<Expansion>& out, std::vector<Representatives>* reps,
+                     const std::function<bool()>& meanwhile) {
   // Blocks handed out one at a time: the states of a run differ in their steps, and
   // halves fixed in advance left one core idle for a third of the time.  So the calling
   // thread, back from `meanwhile`, takes what is left.
   constexpr std::uint32_t kBlock = 256;
-  std::vector<Expansion> out((end - begin + kBlock - 1) / kBlock);
+  out.resize((end - begin + kBlock - 1) / kBlock);
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   auto work = [&](int j) {
-    Representatives* mine = reps ? &(*reps)[static_cast<std::size_t>(j)] : nullptr;
+    Worker worker(c, reps ? &(*reps)[static_cast<std::size_t>(j)] : nullptr);
     for (std::size_t k = next++; k < out.size() && !stop.load(std::memory_order_relaxed);
          k = next++) {
       auto b = static_cast<std::uint32_t>(begin + k * kBlock);
-      expand(c, b, std::min(end, b + kBlock), out[k], mine);
+      worker.expand(b, std::min(end, b + kBlock), out[k]);
     }
   };
   assert(!reps || reps->size() >= static_cast<std::size_t>(threads));
@@ -164,7 +209,6 @@ std::vector<Expansion> expand_parallel(const ExpansionContext& c, std::uint32_t 
   work(0);
   workers.clear();  // joins
   if (stop) out.clear();
-  return out;
 }
 
 }  // namespace pasid

@@ -30,22 +30,42 @@ struct ExpansionContext {
   std::function<const std::uint8_t*(std::uint32_t)> stored;
 };
 
-/// The transitions out of states [begin, end), in the sequential search's order.  A
-/// successor already in the table (known) keeps only its instance and step verdict; one
-/// that may be new also its packed forms and state invariant verdicts.
+struct Batch;  // lookahead.hpp
+
+/// What the search counts of every step, as Stats names them.
+struct StepCounts {
+  std::uint64_t transitions = 0;
+  std::vector<std::uint64_t> rule_fired;      ///< per rule
+  std::vector<std::uint64_t> premise_held;    ///< per position in pb.invariants: step ones
+  std::vector<std::uint64_t> seen, frees_at;  ///< the logs' observations
+
+  /// Zero counts for a problem with `invariants` invariants.
+  void reset(std::size_t invariants);
+  void add_to(Stats& s) const;
+};
+
+/// The step ahead of batch position n of a stored state (Lookahead), counted into `out`;
+/// whether it breaks a step invariant.
+bool count_step(const ExpansionContext& c, const Batch& b, std::size_t n, StepCounts& out);
+
+/// The transitions out of states [begin, end), in the sequential search's order.  Every
+/// step is summed (counts, observations, premises); only those the search must look at
+/// are kept as records: the first step in the expansion to each successor that may be new
+/// (not in the table when expanded), with its packed forms and state invariant verdicts,
+/// and any step that breaks a step invariant.  The rest reach states stored already, and
+/// adding them would change no count the sums do not hold.
 struct Expansion {
   std::uint32_t begin = 0;
   std::vector<std::uint32_t> first;     ///< per state, its first record; one more at the end
+  std::vector<std::uint32_t> step;      ///< per record: its number among its state's steps
   std::vector<std::uint32_t> instance;  ///< per record
   std::vector<std::uint8_t> step_broken;
-  std::vector<std::uint32_t> fresh;  ///< per record: kKnown, or its number among the new
-                                     ///< (two records of one successor share one)
+  std::vector<std::uint32_t> fresh;  ///< per record: its number among the new, or kKnown
   std::vector<std::uint8_t> rep;     ///< per new: codec width bytes, the representative
   std::vector<std::uint64_t> key;    ///< per new: the representative's Visited::key_of
   std::vector<std::uint8_t> state_broken;
   std::vector<std::uint64_t> state_premises;  ///< bit j: state invariant j's premise held
-  std::vector<std::uint64_t> step_premises;   ///< per position in pb.invariants, summed
-  std::vector<std::uint64_t> seen, frees_at;  ///< the logs' observations, summed
+  StepCounts counts;                          ///< over every step, records or not
   /// What expanding state `error_state` threw (a field out of its range: OutOfRange).
   /// The run stops there; the search rethrows it only if it gets that far, as the
   /// sequential search would, which stops at the first violation.
@@ -63,18 +83,14 @@ void pack_representative(const ExpansionContext& c, const State<Concrete>& from,
                          const std::uint8_t* from_packed, const State<Concrete>& next,
                          std::uint8_t* out, Representatives* reps = nullptr);
 
-/// Expands [begin, end) into `out` (on the calling thread), with `reps` as above.
-void expand(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, Expansion& out,
-            Representatives* reps = nullptr);
-
-/// Expands [begin, end) on `threads` threads: its blocks, in order.  Worker j takes
-/// representatives from (*reps)[j] (reps: nullptr, or one per thread).  The calling thread
-/// first runs `meanwhile` (the search adds the run before), then joins the workers; if
-/// `meanwhile` returns false (the search is done) or throws, they stop at their next
-/// block, and the result is empty or the exception passes on.
-std::vector<Expansion> expand_parallel(const ExpansionContext& c, std::uint32_t begin,
-                                       std::uint32_t end, int threads,
-                                       std::vector<Representatives>* reps = nullptr,
-                                       const std::function<bool()>& meanwhile = {});
+/// Expands [begin, end) on `threads` threads into `out`, its blocks in order, reusing
+/// what `out` holds from before.  Worker j takes representatives from (*reps)[j] (reps:
+/// nullptr, or one per thread).  The calling thread first runs `meanwhile` (the search
+/// adds the run before), then joins the workers; if `meanwhile` returns false (the search
+/// is done) or throws, they stop at their next block, and `out` is left empty or the
+/// exception passes on.
+void expand_parallel(const ExpansionContext& c, std::uint32_t begin, std::uint32_t end, int threads,
+                     std::vector<Expansion>& out, std::vector<Representatives>* reps = nullptr,
+                     const std::function<bool()>& meanwhile = {});
 
 }  // namespace pasid

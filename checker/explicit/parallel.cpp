@@ -13,17 +13,21 @@ void Search::explore_parallel() {
   // Each run is added here while the workers expand the next: the states stored before it
   // is added.  They read the table meanwhile, so it first makes room for all the run may
   // add, and nothing in it moves.  A bitstate search adds each run before the next.
-  std::vector<Expansion> run;  // expanded, not yet added
+  std::vector<Expansion> run;   // expanded, not yet added
+  std::vector<Expansion> next;  // added; its room is filled with the run after
   for (std::uint32_t i = 0; !done() && (i < count_ || !run.empty());) {
     if (visited_.exact()) {
       std::size_t may_add = 0;
       for (const Expansion& e : run) may_add += e.key.size();
       visited_.reserve(std::size_t{count_} + may_add);
-    } else if (!merge_all(std::exchange(run, {}))) {
+    } else if (!merge_all(run)) {
       break;
+    } else {
+      run.clear();
     }
     const std::uint32_t end = std::min(count_, i + kRunPerThread * n);
-    run = expand_parallel(c, i, end, options_.threads, reps, [&] { return merge_all(run); });
+    expand_parallel(c, i, end, options_.threads, next, reps, [&] { return merge_all(run); });
+    run.swap(next);
     i = end;
   }
 }
@@ -37,51 +41,40 @@ bool Search::merge_all(const std::vector<Expansion>& run) {
 }
 
 void Search::merge(const Expansion& e) {
-  std::uint32_t merged = 0;  // records
-  for (std::uint32_t s = 0; s + 1 < e.first.size() && !done(); ++s) {
-    std::uint32_t i = e.begin + s;
+  const auto states = static_cast<std::uint32_t>(e.first.size() - 1);
+  for (std::uint32_t s = 0; s < states; ++s) {
+    const std::uint32_t i = e.begin + s;
     enter(i);
     pace(i);
-    for (std::uint32_t r = e.first[s]; r < e.first[s + 1] && !done(); ++r) {
-      merge_record(e, i, r);
-      merged = r + 1;
-    }
-    if (e.error && i == e.error_state && !done()) {
-      count(e, merged);
+    std::uint32_t r = e.first[s];
+    for (; r < e.first[s + 1] && !done(); ++r) merge_record(e, i, r);
+    // Where one step at a time stops: after the violating step, before a state past the
+    // memory limit, after the steps computed before the one that threw.
+    if (done()) return count_again(e, s, r > e.first[s] ? e.step[r - 1] + 1 : 0);
+    if (e.error && i == e.error_state) {
+      count_again(e, s, ~0u);
       std::rethrow_exception(e.error);
     }
   }
-  count(e, merged);
+  e.counts.add_to(stats_);
 }
 
-void Search::count(const Expansion& e, std::uint32_t merged) {
-  if (merged < e.instance.size()) return count_again(e, merged);
-  for (std::size_t j = 0; j < e.step_premises.size(); ++j)
-    stats_.premise_held[j] += e.step_premises[j];
-  for (std::size_t j = 0; j < e.seen.size(); ++j) stats_.seen[j] += e.seen[j];
-  for (std::size_t j = 0; j < e.frees_at.size(); ++j) stats_.pasid_frees_at[j] += e.frees_at[j];
-}
-
-void Search::count_again(const Expansion& e, std::uint32_t merged) {
-  State<Concrete> s = initial_state<Concrete>();  // for the slots past the bounds
-  Log<Concrete> log;
-  for (std::uint32_t k = 0; k + 1 < e.first.size() && e.first[k] < merged; ++k) {
-    codec_.unpack(stored(e.begin + k), s);
-    for (std::uint32_t r = e.first[k]; r < std::min(merged, e.first[k + 1]); ++r) {
-      State<Concrete> next = successor(pb_, s, instances_[e.instance[r]], log);
-      count_observations(log, stats_.seen, stats_.pasid_frees_at);
-      std::uint64_t held = 0;
-      step_invariants_.broken(s, log, next, held);
-      step_invariants_.count(held, stats_.premise_held);
-    }
+void Search::count_again(const Expansion& e, std::uint32_t last, std::uint32_t steps) {
+  StepCounts counts;
+  counts.reset(pb_.invariants.size());
+  const ExpansionContext c = context();
+  Lookahead ahead(c);
+  for (std::uint32_t s = 0; s <= last; ++s) {
+    const Batch& b = ahead.at(e.begin + s, e.begin + s + 1);
+    const std::size_t upto = s < last ? b.size : std::min<std::size_t>(steps, b.size);
+    for (std::size_t n = 0; n < upto; ++n) count_step(c, b, n, counts);
   }
+  counts.add_to(stats_);
 }
 
 void Search::merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r) {
   const std::size_t w = codec_.width();
   const std::uint32_t k = e.instance[r];
-  ++stats_.transitions;
-  ++stats_.rule_fired[static_cast<unsigned>(instances_[k].rule)];
   const std::uint32_t n = e.fresh[r];
   bool is_new = false;
   if (n != kKnown) {

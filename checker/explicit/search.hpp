@@ -206,13 +206,12 @@ class Search {
 
   /// Adds a run's expansions in order, until the search is done; false if it is.
   bool merge_all(const std::vector<Expansion>& run);
+  /// Adds e's records, and its counts: its sums when it was added whole, else (the search
+  /// stopped inside it) the counts of its first states' steps computed again, up to
+  /// state e.begin + last's first `steps`, so that every count is the one a sequential
+  /// search reaches.
   void merge(const Expansion& e);
-
-  /// Adds the observations and step premises of e's first `merged` records: e's sums when
-  /// it was merged whole, else counted again record by record (the search stopped inside
-  /// it), so that every count is the one a sequential search reaches.
-  void count(const Expansion& e, std::uint32_t merged);
-  void count_again(const Expansion& e, std::uint32_t merged);
+  void count_again(const Expansion& e, std::uint32_t last, std::uint32_t steps);
 
   void merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r);
 
