@@ -21,14 +21,16 @@ class Arena {
   explicit Arena(std::size_t width) : width_(width) {}
 
   void push_back(const std::uint8_t* packed) {
-    if (chunks_.empty() || chunks_.back().size() == kChunk * width_) {
+    std::size_t k = size_ >> kChunkBits, at = (size_ & (kChunk - 1)) * width_;
+    if (k == chunks_.size()) {
       chunks_.emplace_back();
-      if (chunks_.size() > 1) chunks_.back().reserve(kChunk * width_);
+      if (k > 0) chunks_.back().resize(kChunk * width_);
     }
-    Chunk& c = chunks_.back();
-    if (c.size() == c.capacity())  // the first chunk only
-      c.reserve(std::min(kChunk, c.size() / width_ + c.size() / width_ / 8 + 256) * width_);
-    c.insert(c.end(), packed, packed + width_);
+    Chunk& c = chunks_[k];
+    if (at == c.size())  // the first chunk only
+      grow(c, std::min(kChunk, at / width_ + at / width_ / 8 + 256) * width_);
+    std::copy(packed, packed + width_, c.data() + at);
+    ++size_;
   }
   /// Makes room for `states` states in all: adding up to that many moves no state, no
   /// chunk, and allocates no more than one chunk at a time.
@@ -36,10 +38,9 @@ class Arena {
     chunks_.reserve((states + kChunk - 1) >> kChunkBits);
     if (chunks_.empty()) chunks_.emplace_back();
     Chunk& first = chunks_.front();
-    first.reserve(std::min(kChunk, states) * width_);
+    grow(first, std::min(kChunk, states) * width_);
   }
-  /// (Through data(): a chunk's start, which adding states in reserved room leaves alone,
-  /// never its size, which it changes.)
+  /// (Through a chunk's start, which adding states in reserved room leaves alone.)
   const std::uint8_t* operator[](std::uint32_t i) const {
     return chunks_.data()[i >> kChunkBits].data() + (i & (kChunk - 1)) * width_;
   }
@@ -55,7 +56,17 @@ class Arena {
   static constexpr std::size_t kChunk = std::size_t{1} << kChunkBits;
   using Chunk = std::vector<std::uint8_t, HugePageAllocator<std::uint8_t>>;
   std::size_t width_;
-  std::vector<Chunk> chunks_;
+  std::vector<Chunk> chunks_;  // each sized to the room it has
+  // States added: on a cache line of its own, as the one thread that adds writes it on
+  // every state, and the others read the fields above on every lookup.
+  alignas(64) std::size_t size_ = 0;
+
+  /// To `bytes`, if less, allocating exactly that.
+  static void grow(Chunk& c, std::size_t bytes) {
+    if (bytes <= c.size()) return;
+    c.reserve(bytes);
+    c.resize(bytes);
+  }
 };
 
 }  // namespace pasid

@@ -111,10 +111,10 @@ class StateTable {
   static constexpr std::size_t kMaxNarrow = std::size_t{1} << 16;
 
   std::size_t width_;
-  std::uint32_t count_ = 0;
   Arena arena_;
-  Slots<std::uint16_t> narrow_;  // while the table has at most kMaxNarrow slots
-  Slots<std::uint32_t> wide_;    // after
+  Slots<std::uint16_t> narrow_;          // while the table has at most kMaxNarrow slots
+  Slots<std::uint32_t> wide_;            // after
+  alignas(64) std::uint32_t count_ = 0;  // a line of its own, as Arena::size_
 
   std::size_t slot_count() const { return wide_.empty() ? narrow_.size() : wide_.size(); }
   template <class F>
