@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <utility>
 
 #include "search.hpp"
 
@@ -16,17 +15,17 @@ void Search::explore_parallel() {
   std::vector<Expansion> run;   // expanded, not yet added
   std::vector<Expansion> next;  // added; its room is filled with the run after
   for (std::uint32_t i = 0; !done() && (i < count_ || !run.empty());) {
-    if (visited_.exact()) {
+    const bool exact = visited_.exact();
+    if (exact) {
       std::size_t may_add = 0;
       for (const Expansion& e : run) may_add += e.key.size();
       visited_.reserve(std::size_t{count_} + may_add);
     } else if (!merge_all(run)) {
       break;
-    } else {
-      run.clear();
     }
     const std::uint32_t end = std::min(count_, i + kRunPerThread * n);
-    expand_parallel(c, i, end, options_.threads, next, reps, [&] { return merge_all(run); });
+    expand_parallel(c, i, end, options_.threads, next, reps,
+                    [&] { return !exact || merge_all(run); });
     run.swap(next);
     i = end;
   }
@@ -52,7 +51,7 @@ void Search::merge(const Expansion& e) {
     // memory limit, after the steps computed before the one that threw.
     if (done()) return count_again(e, s, r > e.first[s] ? e.step[r - 1] + 1 : 0);
     if (e.error && i == e.error_state) {
-      count_again(e, s, ~0u);
+      count_again(e, s, kEveryStep);
       std::rethrow_exception(e.error);
     }
   }

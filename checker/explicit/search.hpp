@@ -212,6 +212,7 @@ class Search {
   /// search reaches.
   void merge(const Expansion& e);
   void count_again(const Expansion& e, std::uint32_t last, std::uint32_t steps);
+  static constexpr std::uint32_t kEveryStep = ~0u;  // count_again's `steps`: all of them
 
   void merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r);
 
