@@ -2,7 +2,7 @@
 # The explicit engine as the bounds grow, symmetry off: for each row of bounds, the states,
 # their growth over the row before, transitions, depth, seconds, states/s (and per thread),
 # bytes/state and peak memory.  The last two rows reach 0.9 and 1.5 x 10^8 states: about
-# 12 and 23 minutes and 2.3 and 4.9 GB on 2 cores (the first five take under a minute).
+# 6 and 9 minutes and 1.5 and 2.7 GB on 2 cores (the first five take under a minute).
 # The design is 5.18 with the default spec's invariants.
 #   bash bench/growth.sh [build-dir] [threads] [rows]   (defaults: build, 2, all 7)
 set -euo pipefail
