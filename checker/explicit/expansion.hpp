@@ -44,8 +44,8 @@ struct StepCounts {
   void add_to(Stats& s) const;
 };
 
-/// The step ahead of batch position n of a stored state (Lookahead), counted into `out`;
-/// whether it breaks a step invariant.
+/// Counts step n of a stored state's batch (Lookahead) into `out`: a transition, its rule,
+/// its observations and step premises.  Whether it breaks a step invariant.
 bool count_step(const ExpansionContext& c, const Batch& b, std::size_t n, StepCounts& out);
 
 /// The transitions out of states [begin, end), in the sequential search's order.  Every
