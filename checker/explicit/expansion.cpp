@@ -54,6 +54,22 @@ void StepCounts::add_to(Stats& s) const {
   for (std::size_t j = 0; j < frees_at.size(); ++j) s.pasid_frees_at[j] += frees_at[j];
 }
 
+void Expansion::reset(std::uint32_t first_state, std::size_t invariants) {
+  begin = first_state;
+  first.clear();
+  step.clear();
+  instance.clear();
+  step_broken.clear();
+  fresh.clear();
+  rep.clear();
+  key.clear();
+  state_broken.clear();
+  state_premises.clear();
+  counts.reset(invariants);
+  error = nullptr;
+  error_state = 0;
+}
+
 bool count_step(const ExpansionContext& c, const Batch& b, std::size_t n, StepCounts& out) {
   ++out.transitions;
   ++out.rule_fired[static_cast<std::size_t>(c.instances[b.instance[n]].rule)];
@@ -138,13 +154,7 @@ class Worker {
   MaybeNew maybe_;
 
   void start(std::uint32_t begin, Expansion& out) {
-    out.begin = begin;
-    for (auto* v : {&out.first, &out.step, &out.instance, &out.fresh}) v->clear();
-    for (auto* v : {&out.step_broken, &out.rep, &out.state_broken}) v->clear();
-    for (auto* v : {&out.key, &out.state_premises}) v->clear();
-    out.counts.reset(c_.pb.invariants.size());
-    out.error = nullptr;
-    out.error_state = 0;
+    out.reset(begin, c_.pb.invariants.size());
     maybe_.clear();
   }
 

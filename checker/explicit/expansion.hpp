@@ -71,6 +71,9 @@ struct Expansion {
   /// sequential search would, which stops at the first violation.
   std::exception_ptr error;
   std::uint32_t error_state = 0;
+
+  /// Empty, for states from `first_state` on, keeping the room it had.
+  void reset(std::uint32_t first_state, std::size_t invariants);
 };
 
 inline constexpr std::uint32_t kKnown = ~0u;
