@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints states, transitions, depth, seconds, states/s, generated/s (successors computed a
 # second, stored or not: SPIN's stored plus matched, TLC's "states generated"), peak memory
-# and bytes/state of the explicit engine on each spec, with and without symmetry reduction.
+# and bytes/state of the explicit engine on each spec, with and without symmetry reduction,
+# on one thread: the rate per core (bench/threads.sh gives the speedup of two).
 #   bash bench/specs.sh [build-dir] [spec...]        (default: build, the two 5.18 specs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ for spec in "${specs[@]}"; do
     [ "$mode" = off ] && flag="--no-symmetry"
     # Without symmetry the larger spec needs far more memory and time: opt in with BENCH_ALL=1.
     if [ "$mode" = off ] && [[ "$spec" == *large* ]] && [ -z "${BENCH_ALL:-}" ]; then continue; fi
-    "$bin" check --quiet $flag --json "$out" "$spec" || true
+    "$bin" check --quiet --threads 1 $flag --json "$out" "$spec" || true
     python3 - "$out" "$spec" "$mode" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["statistics"]

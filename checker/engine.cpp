@@ -1,5 +1,8 @@
 #include "engine.hpp"
 
+#include <algorithm>
+#include <thread>
+
 namespace pasid {
 
 const char* verdict_name(Verdict v) {
@@ -12,6 +15,10 @@ const char* verdict_name(Verdict v) {
       return "unknown";
   }
   return "?";
+}
+
+unsigned default_threads() {
+  return std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
 }
 
 }  // namespace pasid

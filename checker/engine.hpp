@@ -84,6 +84,11 @@ struct Progress {
   std::uint64_t memory_bytes = 0;
 };
 
+/// The command line's number of threads when none is given: one per core, at most 4 (the
+/// results are the same for any number; past a few, the one thread that adds states, or
+/// reads the trace in order, bounds the others).
+unsigned default_threads();
+
 /// How a search runs (not what it checks): its memory limit and whom to tell how far it got.
 struct SearchOptions {
   std::uint64_t max_memory_bytes = 0;                ///< 0: no limit; else stop, verdict unknown

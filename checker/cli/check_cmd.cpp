@@ -63,13 +63,17 @@ int exit_for(Verdict v) {
   return kInternal;
 }
 
+int threads(const CheckOptions& o) {
+  return o.threads ? o.threads : static_cast<int>(default_threads());
+}
+
 /// The engine called `name`, set up from the options; SMT engines share `facts`.
 std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions& o,
                                     std::shared_ptr<smt::KnownFacts> facts) {
   if (name == "explicit") {
     SearchOptions search;
     search.max_memory_bytes = o.max_memory;
-    search.threads = o.threads;
+    search.threads = threads(o);
     if (o.bitstate) search.bitstate_bits = bitstate_bits(o);
     if (!o.quiet && isatty(STDERR_FILENO)) search.on_progress = show_progress;
     return std::make_unique<ExplicitEngine>(search);
@@ -77,7 +81,7 @@ std::unique_ptr<Engine> make_engine(const std::string& name, const CheckOptions&
   smt::SmtOptions smt;
   smt.depth = o.depth;
   smt.timeout_seconds = o.timeout;
-  smt.threads = o.threads;
+  smt.threads = threads(o);
   smt.facts = std::move(facts);
   if (name == "bmc") return std::make_unique<smt::BmcEngine>(smt);
   if (name == "kind") return std::make_unique<smt::KInductionEngine>(smt);
@@ -151,7 +155,7 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& o) {
       ->transform(CLI::AsSizeValue(false));
   cmd->add_option("--threads", o.threads,
                   "explicit: expand states, kind and pdr: prove the candidate facts, on this "
-                  "many threads (default 1; same result)")
+                  "many threads (default: one per core, at most 4; same result)")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("--no-symmetry", o.no_symmetry,
                 "store every state, not one per renaming of threads, processes, files, mms");

@@ -16,7 +16,7 @@ struct CheckOptions {
   bool quiet = false;
   bool no_symmetry = false;
   std::uint64_t max_memory = 0;  // bytes; 0: no limit
-  int threads = 1;
+  int threads = 0;               // 0: default_threads()
   bool bitstate = false;
   int bitstate_bits = 0;  // log2 of the table's bits; 0: from --max-memory, or kBitstateBits
   std::string engine = "explicit";

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "checker/engine.hpp"
 #include "checker/error.hpp"
 #include "lines.hpp"
 
@@ -300,8 +301,7 @@ void Reading::check_boundary(const Part& p) const {
 
 SourceStats read_trace_parallel(const std::string& path, const Mapping& mapping, const Sink& sink,
                                 ParallelOptions o) {
-  unsigned threads = o.threads;
-  if (threads == 0) threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  const unsigned threads = o.threads ? o.threads : default_threads();
   Reading reading(path, mapping, sink, trace_format(path), o.part);
   std::vector<std::thread> others;
   for (unsigned k = 1; k < threads; ++k) others.emplace_back([&] { reading.work(); });
