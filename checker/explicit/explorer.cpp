@@ -36,9 +36,8 @@ Result Search::run() {
   Result r;
   r.engine = "explicit";
   State<Concrete> init = initial_state<Concrete>();
-  Log<Concrete> none;
   add(init);
-  Verdicts v = check_step(init, none, init, true, kNoParent, 0);
+  Verdicts v = check_initial(init);
   if (graph_) record_state(0, v.state);
   std::string overflow;  // a field taken outside its range: the search cannot go on
   try {

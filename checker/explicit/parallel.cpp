@@ -89,7 +89,7 @@ void Search::merge_record(const Expansion& e, std::uint32_t i, std::uint32_t r) 
     codec_.unpack(stored(i), s);
     Log<Concrete> log;
     State<Concrete> next = successor(pb_, s, instances_[k], log);
-    violation_ = Violation{i, static_cast<int>(k), all_broken(pb_, s, log, next).front()};
+    note_violation(i, static_cast<int>(k), s, log, next);
   }
 }
 

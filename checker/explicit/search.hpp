@@ -147,16 +147,21 @@ class Search {
     bool state = false;  // a state invariant broke on a new state
   };
 
-  /// Checks one transition: step invariants always, state invariants when `post` is new
-  /// (an old state passed them already).  Records the first violation.
-  Verdicts check_step(const State<Concrete>& pre, const Log<Concrete>& log,
-                      const State<Concrete>& post, bool is_new, std::uint32_t from, int instance) {
-    Verdicts v;
-    v.step = broken(step_invariants_, pre, log, post);
-    if (is_new) v.state = broken(state_invariants_, pre, log, post);
-    if ((v.step || v.state) && !violation_)
-      violation_ = Violation{from, instance, all_broken(pb_, pre, log, post).front()};
+  /// Checks the initial state: the step invariants over the empty step from it to itself,
+  /// and the state invariants.  Records the first violation.
+  Verdicts check_initial(const State<Concrete>& init) {
+    const Log<Concrete> none;
+    Verdicts v{broken(step_invariants_, init, none, init),
+               broken(state_invariants_, init, none, init)};
+    if (v.step || v.state) note_violation(kNoParent, 0, init, none, init);
     return v;
+  }
+
+  /// Keeps the first violation: the step from stored state `from` by instance `instance`.
+  void note_violation(std::uint32_t from, int instance, const State<Concrete>& pre,
+                      const Log<Concrete>& log, const State<Concrete>& post) {
+    if (!violation_)
+      violation_ = Violation{from, instance, all_broken(pb_, pre, log, post).front()};
   }
 
   /// A check stops at its first violation (a graph goes on) or at the memory limit.
@@ -197,8 +202,10 @@ class Search {
   /// states i+1's slots name are on their way into cache while state i's steps are added.
   void explore();
 
-  /// Adds step n of stored state i's batch: counts, table, verdicts.
-  void add_step(std::uint32_t i, const Batch& b, std::size_t n);
+  /// Adds step n of stored state i's batch: its counts into `counts` (count_step, as the
+  /// workers count), its successor to the table, its verdicts.
+  void add_step(const ExpansionContext& c, std::uint32_t i, const Batch& b, std::size_t n,
+                StepCounts& counts);
 
   /// explore(), with the successors of each run of states computed by options_.threads
   /// workers and added here in explore()'s order: the same states, verdicts and paths.

@@ -115,6 +115,7 @@ TEST_CASE("explorer: a design that takes a count past its range stops with verdi
   REQUIRE(leak);
   leak->apply(pb.design);
   pb.invariants = {builtin_property(find_invariant("pasid_in_range"))};  // never broken
+  std::vector<Result> results;
   for (int threads : {1, 2}) {
     CAPTURE(threads);
     SearchOptions options;
@@ -124,7 +125,17 @@ TEST_CASE("explorer: a design that takes a count past its range stops with verdi
     CHECK(r.reason.find(".users = 16 is outside its range (0 to 15): this design takes it past") !=
           std::string::npos);
     CHECK(r.stats.states > 0);
+    results.push_back(r);
   }
+  // The steps before the one that threw are counted, on one thread as on two.
+  const Stats &one = results[0].stats, &two = results[1].stats;
+  CHECK(one.transitions > one.states);
+  CHECK(two.states == one.states);
+  CHECK(two.transitions == one.transitions);
+  CHECK(two.rule_fired == one.rule_fired);
+  CHECK(two.premise_held == one.premise_held);
+  CHECK(two.seen == one.seen);
+  CHECK(two.pasid_frees_at == one.pasid_frees_at);
 }
 
 TEST_CASE("explorer: progress is reported about once an interval while it runs") {
