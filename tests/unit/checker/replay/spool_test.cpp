@@ -2,10 +2,14 @@
 // (checker/replay/spool.hpp); a regular file is read where it is.
 
 #include <doctest/doctest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -86,6 +90,42 @@ TEST_CASE("a stream with nowhere to copy it to: the error names it and the direc
     ::setenv("TMPDIR", kept.c_str(), 1);
   else
     ::unsetenv("TMPDIR");
+}
+
+TEST_CASE("a copy that cannot be written whole (a full disk): the error names the stream") {
+  // In a child, whose file size limit is 64 KiB (EFBIG past it, with SIGXFSZ ignored):
+  // /dev/zero is a stream without end, copied as a pipe is.  The child sends back the
+  // error's file and message.
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(fds[0]);
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small{64 << 10, 64 << 10};
+    std::string out = "no limit";
+    if (::setrlimit(RLIMIT_FSIZE, &small) == 0) {
+      try {
+        replay::SpooledTrace t("/dev/zero");
+        out = "no error";
+      } catch (const InputError& e) {
+        out = e.file() + ": " + e.what();
+      }
+    }
+    (void)!::write(fds[1], out.data(), out.size());
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string got;
+  char buf[256];
+  for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;)
+    got.append(buf, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(got == std::string("/dev/zero: cannot copy the piped trace: ") + std::strerror(EFBIG));
 }
 
 TEST_CASE("a trace that is not there: the error names it") {
