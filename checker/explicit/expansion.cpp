@@ -70,16 +70,6 @@ void Expansion::reset(std::uint32_t first_state, std::size_t invariants) {
   error_state = 0;
 }
 
-bool count_step(const ExpansionContext& c, const Batch& b, std::size_t n, StepCounts& out) {
-  ++out.transitions;
-  ++out.rule_fired[static_cast<std::size_t>(c.instances[b.instance[n]].rule)];
-  count_observations(b.log[n], out.seen, out.frees_at);
-  std::uint64_t held = 0;
-  bool broken = c.step_invariants.broken(b.from, b.log[n], b.next[n], held) != 0;
-  c.step_invariants.count(held, out.premise_held);
-  return broken;
-}
-
 namespace {
 
 /// The successors of one expansion that may be new, by representative: one reached twice

@@ -44,10 +44,6 @@ struct StepCounts {
   void add_to(Stats& s) const;
 };
 
-/// Counts step n of a stored state's batch (Lookahead) into `out`: a transition, its rule,
-/// its observations and step premises.  Whether it breaks a step invariant.
-bool count_step(const ExpansionContext& c, const Batch& b, std::size_t n, StepCounts& out);
-
 /// The transitions out of states [begin, end), in the sequential search's order.  Every
 /// step is summed (counts, observations, premises); only those the search must look at
 /// are kept as records: the first step in the expansion to each successor that may be new

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "expansion.hpp"
+#include "successor.hpp"
 
 namespace pasid {
 
@@ -27,6 +28,18 @@ struct Batch {
   std::vector<std::uint64_t> key;
   std::exception_ptr error;  ///< what step number `size` threw (a model bug); none after it
 };
+
+/// Counts step n of batch b into `out`: a transition, its rule, its observations and step
+/// premises.  Whether it breaks a step invariant.  Inline: every search runs it per step.
+inline bool count_step(const ExpansionContext& c, const Batch& b, std::size_t n, StepCounts& out) {
+  ++out.transitions;
+  ++out.rule_fired[static_cast<std::size_t>(c.instances[b.instance[n]].rule)];
+  count_observations(b.log[n], out.seen, out.frees_at);
+  std::uint64_t held = 0;
+  bool broken = c.step_invariants.broken(b.from, b.log[n], b.next[n], held) != 0;
+  c.step_invariants.count(held, out.premise_held);
+  return broken;
+}
 
 class Lookahead {
  public:
