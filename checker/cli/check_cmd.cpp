@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -37,8 +36,6 @@ int bitstate_bits(const CheckOptions& o) {
   while (n < 36 && (std::uint64_t{1} << (n + 1)) / 8 <= o.max_memory / 2) ++n;
   return n;
 }
-
-const std::vector<std::string> kEngines = {"explicit", "bmc", "kind", "pdr"};
 
 /// The progress line, on a terminal: rewritten in place about once a second.
 void show_progress(const Progress& p) {
@@ -135,56 +132,4 @@ int run_check(const CheckOptions& o) {
             << (why.empty() ? "expectation met" : "expectation NOT met: " + why) << "\n";
   return why.empty() ? kHolds : kViolated;
 }
-
-CLI::App* add_check_command(CLI::App& app, CheckOptions& o) {
-  CLI::App* cmd = app.add_subcommand("check", "check a spec exhaustively");
-  cmd->add_option("spec", o.spec, "the spec file (JSON)")->required();
-  cmd->add_option("--json", o.json, "also write the result as JSON to this file");
-  add_picture_options(cmd, o.pictures);
-  cmd->add_option("--ftrace", o.ftrace,
-                  "write the counterexample as a kernel trace that `replay` reads back");
-  cmd->add_option("--ftrace-layout", o.ftrace_layout,
-                  "the kernels whose exit lines --ftrace prints: linux-5.18 (5.18 to 6.15) or "
-                  "linux-6.16 (default: v6.19-early's 6.16, else 5.18's)")
-      ->check(CLI::IsMember(std::vector<std::string>(std::begin(replay::kLayoutNames),
-                                                     std::end(replay::kLayoutNames))));
-  cmd->add_flag("--expect", o.expect, "compare the result with the spec's \"expect\"");
-  cmd->add_flag("-q,--quiet", o.quiet, "print nothing but errors (and --expect's line)");
-  cmd->add_option("--max-memory", o.max_memory,
-                  "stop with verdict unknown (exit 3) when the search needs more (e.g. 512M, 4G)")
-      ->transform(CLI::AsSizeValue(false));
-  cmd->add_option("--threads", o.threads,
-                  "explicit: expand states, kind and pdr: prove the candidate facts, on this "
-                  "many threads (default: one per core, at most 4; same result)")
-      ->check(CLI::Range(1, 256));
-  cmd->add_flag("--no-symmetry", o.no_symmetry,
-                "store every state, not one per renaming of threads, processes, files, mms");
-  auto* bitstate = cmd->add_flag(
-      "--bitstate", o.bitstate,
-      "explicit: keep 3 bits a state, not the state (may miss states: no violation gives "
-      "unknown, exit 3)");
-  cmd->add_option("--bitstate-bits", o.bitstate_bits,
-                  "--bitstate: a table of 2^N bits (default 30, 128 MiB; or half of --max-memory)")
-      ->check(CLI::Range(10, 36))
-      ->needs(bitstate);
-  cmd->callback([&o] {
-    if (o.bitstate && o.max_memory && o.bitstate_bits &&
-        (std::uint64_t{1} << o.bitstate_bits) / 8 > o.max_memory)
-      throw CLI::ValidationError(
-          "--bitstate-bits",
-          "a table of 2^" + std::to_string(o.bitstate_bits) + " bits does not fit in --max-memory");
-  });
-  std::vector<std::string> engine_names = kEngines;
-  engine_names.push_back("all");
-  cmd->add_option("--engine", o.engine,
-                  "explicit (default), bmc, kind, pdr, or all of them cross-checked")
-      ->check(CLI::IsMember(engine_names));
-  cmd->add_option("--depth", o.depth, "bmc: unroll this far; kind: the largest k (default 30)")
-      ->check(CLI::Range(1, 1000));
-  cmd->add_option("--timeout", o.timeout,
-                  "SMT engines: give up after this many seconds, verdict unknown (exit 3)")
-      ->check(CLI::Range(0.0, 1e6));
-  return cmd;
-}
-
 }  // namespace pasid::cli

@@ -1,9 +1,9 @@
 #pragma once
 // `pasidcheck check`: a spec through one engine, or through all of them cross-checked.
 
-#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "output.hpp"
 
@@ -27,8 +27,8 @@ struct CheckOptions {
   std::string ftrace_layout;  // its mapping's layout; empty: the variant's kernels'
 };
 
-/// Adds the `check` subcommand to `app`, filling `o`.
-CLI::App* add_check_command(CLI::App& app, CheckOptions& o);
+/// The engines --engine names, in the order --engine all runs them.
+inline const std::vector<std::string> kEngines = {"explicit", "bmc", "kind", "pdr"};
 
 /// Runs it; returns the exit status.
 int run_check(const CheckOptions& o);

@@ -3,43 +3,24 @@
 // met), 2 bad input, 3 unknown, 4 internal error, 5 a replayed trace diverges from the
 // model.
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
 
-#include "check_cmd.hpp"
 #include "checker/error.hpp"
 #include "checker/explicit/explorer.hpp"
 #include "checker/report/graph_dot.hpp"
 #include "checker/report/json_read.hpp"
 #include "checker/report/text.hpp"
 #include "checker/spec/spec.hpp"
-#include "output.hpp"
-#include "replay_cmd.hpp"
+#include "command_line.hpp"
 
 namespace {
 
 using namespace pasid;
 using namespace pasid::cli;
-
-/// `graph` refuses state spaces larger than this by default: beyond a few hundred states a
-/// picture is no longer readable.
-constexpr std::size_t kGraphMaxStates = 300;
-
-struct GraphOptions {
-  std::string spec;
-  std::size_t max_states = kGraphMaxStates;
-  bool no_symmetry = false;
-  PictureOptions pictures;
-};
-
-struct ShowOptions {
-  std::string result;
-  PictureOptions pictures;
-};
 
 int run_show(const ShowOptions& o) {
   SavedCounterexample saved = read_counterexample(o.result);
@@ -100,54 +81,26 @@ void run_list() {
               << rule_info(r).kernel << ")\n";
 }
 
-CLI::App* add_show_command(CLI::App& app, ShowOptions& o) {
-  CLI::App* cmd = app.add_subcommand("show", "print and draw a counterexample saved by --json");
-  cmd->add_option("result", o.result, "a result written by check --json")->required();
-  add_picture_options(cmd, o.pictures);
-  return cmd;
-}
-
-CLI::App* add_graph_command(CLI::App& app, GraphOptions& o) {
-  CLI::App* cmd = app.add_subcommand("graph", "draw the reachable state space of a small spec");
-  cmd->add_option("spec", o.spec, "the spec file (JSON)")->required();
-  cmd->add_option("--max-states", o.max_states, "refuse larger state spaces (default 300)")
-      ->check(CLI::Range(1, 100000));
-  cmd->add_flag("--no-symmetry", o.no_symmetry, "draw every state, not one per renaming");
-  add_picture_options(cmd, o.pictures);
-  return cmd;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"pasidcheck: a model checker for the Linux x86 PASID lifecycle"};
-  app.require_subcommand(1);
-  CheckOptions check;
-  add_check_command(app, check);
-  ShowOptions show;
-  CLI::App* show_cmd = add_show_command(app, show);
-  GraphOptions graph;
-  CLI::App* graph_cmd = add_graph_command(app, graph);
-  ReplayCliOptions rep;
-  CLI::App* replay_cmd = add_replay_command(app, rep);
-  CLI::App* list = app.add_subcommand("list", "list the variants, mutants, invariants and rules");
+  Command c;
+  if (int status = parse_command_line(argc, argv, c); status >= 0) return status;
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "pasidcheck: error: " << e.what() << "\n";
-    return kBadInput;
-  }
-  try {
-    if (list->parsed()) {
-      run_list();
-      return 0;
+    switch (c.kind) {
+      case Command::Kind::list:
+        run_list();
+        return kHolds;
+      case Command::Kind::show:
+        return run_show(c.show);
+      case Command::Kind::graph:
+        return run_graph(c.graph);
+      case Command::Kind::replay:
+        return run_replay(c.replay);
+      case Command::Kind::check:
+        return run_check(c.check);
     }
-    if (show_cmd->parsed()) return run_show(show);
-    if (graph_cmd->parsed()) return run_graph(graph);
-    if (replay_cmd->parsed()) return run_replay(rep);
-    return run_check(check);
+    return kInternal;
   } catch (const InputError& e) {
     std::cerr << e.formatted() << "\n" << caret(e);
     return kBadInput;

@@ -25,11 +25,4 @@ void write_pictures(const PictureOptions& o, const Problem& pb, const Counterexa
   write_dot(dot, pb, cex);
   write_pictures(o, dot.str());
 }
-
-void add_picture_options(CLI::App* cmd, PictureOptions& p) {
-  cmd->add_option("--dot", p.dot, "write the counterexample as a DOT sequence diagram");
-  cmd->add_option("--svg", p.svg, "... rendered as SVG");
-  cmd->add_option("--png", p.png, "... rendered as PNG");
-}
-
 }  // namespace pasid::cli

@@ -1,7 +1,6 @@
 #pragma once
 // What every subcommand writes: its exit status, files, and pictures of counterexamples.
 
-#include <CLI/CLI.hpp>
 #include <string>
 
 #include "checker/engine.hpp"
@@ -24,8 +23,5 @@ void write_pictures(const PictureOptions& o, const std::string& dot);
 
 /// The counterexample as a picture.
 void write_pictures(const PictureOptions& o, const Problem& pb, const Counterexample& cex);
-
-/// The picture options of a subcommand.
-void add_picture_options(CLI::App* cmd, PictureOptions& p);
 
 }  // namespace pasid::cli

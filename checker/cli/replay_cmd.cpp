@@ -56,40 +56,6 @@ int exit_for(replay::ReplayVerdict v) {
 
 }  // namespace
 
-CLI::App* add_replay_command(CLI::App& app, ReplayCliOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "replay",
-      "check a kernel trace (ftrace text, trace-cmd report, JSON lines) against the model");
-  cmd->add_option("trace", o.trace,
-                  "the trace file (- or a pipe: read once, copied to a temporary file)")
-      ->required();
-  std::vector<std::string> variant_names, mutant_names;
-  for (const auto& v : variants()) variant_names.push_back(v.name);
-  for (const auto& m : mutants()) mutant_names.push_back(m.name);
-  cmd->add_option("--variant", o.variant, "the kernel design to replay against (default v5.18)")
-      ->check(CLI::IsMember(variant_names));
-  cmd->add_option("--mutant", o.mutants, "a mutant on top of the variant (repeatable)")
-      ->check(CLI::IsMember(mutant_names));
-  std::vector<std::string> invariant_names;
-  for (int i = 0; i < kInvariantCount; ++i) invariant_names.push_back(invariant_info(i).name);
-  cmd->add_option("--invariant", o.invariants,
-                  "check only this built-in invariant (repeatable; default: all)")
-      ->check(CLI::IsMember(invariant_names));
-  cmd->add_option("--mapping", o.mapping,
-                  "a mapping file, or linux-5.18 / linux-6.16 (default: detected from the trace)");
-  cmd->add_option("--pid", o.pid, "the workload's first task (default: the first line's)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40));
-  cmd->add_option("--threads", o.threads,
-                  "threads reading the trace (default: one per core, at most 4; same result)")
-      ->check(CLI::Range(1u, 64u));
-  cmd->add_option("--json", o.json, "also write the result as JSON to this file");
-  cmd->add_flag("--expect", o.expect,
-                "compare with the trace's expectation (its \"# expect:\" lines or TRACE.expect)");
-  cmd->add_flag("-q,--quiet", o.quiet, "print nothing but errors (and --expect's line)");
-  add_picture_options(cmd, o.pictures);
-  return cmd;
-}
-
 namespace {
 
 /// The replay of trace o.trace, read from `from` (the trace, or its copy when piped).

@@ -1,7 +1,6 @@
 #pragma once
 // `pasidcheck replay`, and `check --ftrace`, which writes what replay reads.
 
-#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -24,9 +23,6 @@ struct ReplayCliOptions {
   bool quiet = false;
   PictureOptions pictures;
 };
-
-/// Adds the `replay` subcommand to `app`, filling `o`.
-CLI::App* add_replay_command(CLI::App& app, ReplayCliOptions& o);
 
 /// Runs it; returns the exit status.
 int run_replay(const ReplayCliOptions& o);
