@@ -82,7 +82,7 @@ namespace {
 
 /// The slot field parameter p names, in a const or mutable Args.
 template <class A>
-auto& slot_of(A& a, Param p) {
+auto& slot_field(A& a, Param p) {
   switch (p) {
     case Param::thread:
       return a.thread;
@@ -107,11 +107,11 @@ auto& slot_of(A& a, Param p) {
 }  // namespace
 
 int& param_slot(Args<Concrete>& a, Param p) {
-  return slot_of(a, p);
+  return slot_field(a, p);
 }
 
 int param_value(const Args<Concrete>& a, Param p) {
-  return p == Param::pasid ? a.pasid : slot_of(a, p);
+  return p == Param::pasid ? a.pasid : slot_field(a, p);
 }
 
 const char* param_name(Param p) {

@@ -11,7 +11,7 @@ namespace {
 
 /// The share of --timeout the facts get: at the default bounds they take 12 s on two
 /// threads, and save more than that by depth 4.
-constexpr double kFactShare = 0.5;
+constexpr double kBmcFactShare = 0.5;
 
 /// "; the paths searched keep 19 facts proved first (12.3 s)"
 std::string facts_used(const ProvedLemmas& facts) {
@@ -29,7 +29,7 @@ Result BmcEngine::check(const Problem& pb) {
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
   const ProvedLemmas facts =
-      prove_lemmas(t, o_.timeout_seconds, kFactShare, o_.threads, o_.facts.get());
+      prove_lemmas(t, o_.timeout_seconds, kBmcFactShare, o_.threads, o_.facts.get());
   BoundedSearch search(t, facts.kept);
   Result r;
   r.engine = name();

@@ -13,7 +13,7 @@ namespace {
 
 /// The share of --timeout the lemmas get: the proofs after them are quicker (2-15 s at
 /// the default bounds).
-constexpr double kLemmaShare = 0.75;
+constexpr double kKindFactShare = 0.75;
 
 /// "the invariants, with counts_match, ... and unique_owner (proved 1-inductive first, in
 /// 30.2 s), are 1-inductive ..."
@@ -91,7 +91,7 @@ Result KInductionEngine::check(const Problem& pb) {
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
   const ProvedLemmas lemmas =
-      prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads, o_.facts.get());
+      prove_lemmas(t, o_.timeout_seconds, kKindFactShare, o_.threads, o_.facts.get());
   BoundedSearch base(t, lemmas.kept);
   StepCase step(t, lemmas.kept);
   Result r;

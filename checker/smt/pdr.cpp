@@ -12,7 +12,7 @@ namespace pasid::smt {
 namespace {
 
 /// The share of --timeout the lemmas get: Spacer needs the rest.
-constexpr double kLemmaShare = 0.5;
+constexpr double kPdrFactShare = 0.5;
 
 /// The Horn clauses of the problem: Inv holds initially and after every step, and Bad
 /// follows from a step out of Inv that breaks an invariant.  Steps go from states that
@@ -150,7 +150,7 @@ Result PdrEngine::check(const Problem& pb) {
   Deadline deadline(o_.timeout_seconds);
   Transition t(pb);
   const ProvedLemmas lemmas =
-      prove_lemmas(t, o_.timeout_seconds, kLemmaShare, o_.threads, o_.facts.get());
+      prove_lemmas(t, o_.timeout_seconds, kPdrFactShare, o_.threads, o_.facts.get());
   Result r;
   r.engine = name();
   // None open when an engine before this one found the invariants 1-inductive (kind's
