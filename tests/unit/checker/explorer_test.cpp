@@ -7,7 +7,7 @@
 #include "checker/explicit/successor.hpp"
 #include "checker/spec/spec.hpp"
 #include "model/catalog.hpp"
-#include "same_counts.hpp"
+#include "same_result.hpp"
 #include "spec_corpus.hpp"
 
 using namespace pasid;
@@ -19,17 +19,6 @@ Problem tiny() {
   pb.bounds = {1, 1, 1, 1, 1, 1};  // threads, processes, mms, devices, files, pasids
   pb.invariants = builtin_properties();
   return pb;
-}
-
-/// Both results have a counterexample or neither; if they do, the same states step by step
-/// and the same broken invariants.
-void check_same_counterexample(const Result& a, const Result& b) {
-  REQUIRE(a.counterexample.has_value() == b.counterexample.has_value());
-  if (!a.counterexample) return;
-  REQUIRE(a.counterexample->steps.size() == b.counterexample->steps.size());
-  for (std::size_t i = 0; i < a.counterexample->steps.size(); ++i)
-    CHECK(a.counterexample->steps[i].after == b.counterexample->steps[i].after);
-  CHECK(a.counterexample->broken == b.counterexample->broken);
 }
 
 }  // namespace
@@ -166,7 +155,7 @@ TEST_CASE("explorer: any number of threads gives the same result") {
     Result a = ExplicitEngine().check(pb), b = ExplicitEngine(three).check(pb);
     CHECK(a.verdict == b.verdict);
     test::check_same_counts(a.stats, b.stats);
-    check_same_counterexample(a, b);
+    test::check_same_counterexample(a, b);
     ++compared;
   }
   CHECK(compared >= 30);
@@ -189,7 +178,7 @@ TEST_CASE("explorer: a roomy bitstate search reaches what the exact one does, an
     CHECK_FALSE(a.stats.bitstate.has_value());
     REQUIRE(b.stats.bitstate.has_value());
     CHECK(b.stats.bitstate->expected_missed < 1e-3);
-    check_same_counterexample(a, b);
+    test::check_same_counterexample(a, b);
     if (!a.counterexample)
       CHECK(b.reason.find("bitstate hashing may have taken") != std::string::npos);
     ++compared;

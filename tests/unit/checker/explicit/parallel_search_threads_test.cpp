@@ -9,7 +9,7 @@
 
 #include "checker/explicit/explorer.hpp"
 #include "model/catalog.hpp"
-#include "same_counts.hpp"
+#include "same_result.hpp"
 
 using namespace pasid;
 
@@ -35,8 +35,7 @@ Problem design(const char* variant, const char* mutant, Bounds bounds,
 void check_same(const Result& a, const Result& b) {
   CHECK(a.verdict == b.verdict);
   test::check_same_counts(a.stats, b.stats);
-  REQUIRE(a.counterexample.has_value() == b.counterexample.has_value());
-  if (a.counterexample) CHECK(a.counterexample->steps.size() == b.counterexample->steps.size());
+  test::check_same_counterexample(a, b);
 }
 
 }  // namespace
