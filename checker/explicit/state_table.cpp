@@ -199,29 +199,37 @@ std::uint64_t StateTable::hash(const std::uint8_t* p) const {
 }
 
 template <class S, class T>
-void StateTable::rehash(const Slots<S>& from, Slots<T>& to) const {
+void StateTable::rehash(const Slots<S>& from, std::uint32_t from_index, Slots<T>& to) const {
   std::size_t mask = to.size() - 1;
-  for (std::uint32_t idx : from) {
-    if (!idx) continue;
-    std::size_t j = hash(at(idx - 1)) & mask;
+  for (std::uint32_t v : from) {
+    if (!v) continue;
+    std::uint32_t idx = v & from_index;
+    std::uint64_t h = hash(at(idx - 1));
+    std::size_t j = h & mask;
     while (to[j]) j = (j + 1) & mask;
-    to[j] = static_cast<T>(idx);
+    to[j] = static_cast<T>(idx | tag_of(h));
   }
 }
 
 void StateTable::grow() {
   std::size_t n = slot_count() * 2;
+  const std::uint32_t from_index = index_mask_;
+  if (n > kMaxNarrow) {  // 2^k slots, k > 16: the index in k bits, the tag in the rest
+    const int k = std::countr_zero(n);
+    index_mask_ = k >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << k) - 1;
+    tag_mask_ = ~index_mask_;
+  }
   if (!wide_.empty()) {
     Slots<std::uint32_t> bigger(n, 0);
-    rehash(wide_, bigger);
+    rehash(wide_, from_index, bigger);
     wide_.swap(bigger);
   } else if (n <= kMaxNarrow) {
     Slots<std::uint16_t> bigger(n, 0);
-    rehash(narrow_, bigger);
+    rehash(narrow_, from_index, bigger);
     narrow_.swap(bigger);
   } else {
     wide_.assign(n, 0);
-    rehash(narrow_, wide_);
+    rehash(narrow_, from_index, wide_);
     Slots<std::uint16_t>().swap(narrow_);
   }
 }

@@ -6,7 +6,6 @@
 #include <atomic>
 #include <cassert>
 #include <cstdint>
-#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -105,16 +104,34 @@ std::uint64_t hash_packed(const std::uint8_t* p, std::size_t width, std::uint64_
 /// an empty slot), linear probing, at most 3/4 full.  A table of up to 2^16 slots holds
 /// 2-byte indices, a larger one 4-byte ones: at the default bounds (about 10^4 states) the
 /// index costs 3.5 bytes a state instead of 7.
+///
+/// A table of 2^k 4-byte slots holds fewer than 2^k states: the index takes the slot's low
+/// k bits, and the bits above it hold the same bits of the state's hash (a tag).  A lookup
+/// passes over the slots of other states by their tags, without reading those states from
+/// the arena: at 3/4 full, linear probing meets more than one such slot a lookup, and each
+/// read was a cache miss.
 class StateTable {
   template <class S>
-  using Slots = std::vector<S, HugePageAllocator<S>>;  // 0: empty; else index + 1
+  using Slots = std::vector<S, HugePageAllocator<S>>;  // 0: empty; else index + 1, and a tag
   static constexpr std::size_t kMaxNarrow = std::size_t{1} << 16;
 
   std::size_t width_;
   Arena arena_;
   Slots<std::uint16_t> narrow_;          // while the table has at most kMaxNarrow slots
   Slots<std::uint32_t> wide_;            // after
+  std::uint32_t index_mask_ = 0xffff;    // a slot's bits that hold the index + 1
+  std::uint32_t tag_mask_ = 0;           // the others: its tag (none in a 2-byte slot)
   alignas(64) std::uint32_t count_ = 0;  // a line of its own, as Arena::size_
+
+  /// The tag of a state with hash h, in place in its slot.
+  std::uint32_t tag_of(std::uint64_t h) const {
+    return static_cast<std::uint32_t>(h >> 32) & tag_mask_;
+  }
+  /// Whether slot value v may name the state with hash h and packed form `packed`, and
+  /// (reading the arena) does.
+  bool names(std::uint32_t v, std::uint64_t h, const std::uint8_t* packed) const {
+    return (v & tag_mask_) == tag_of(h) && same(at((v & index_mask_) - 1), packed);
+  }
 
   std::size_t slot_count() const { return wide_.empty() ? narrow_.size() : wide_.size(); }
   template <class F>
@@ -130,15 +147,16 @@ class StateTable {
                                              std::uint64_t h) {
     std::size_t mask = slots.size() - 1;
     for (std::size_t j = h & mask;; j = (j + 1) & mask) {
-      std::uint32_t idx = slots[j];
-      if (!idx) {
-        assert(count_ < std::numeric_limits<std::uint32_t>::max() - 1);
+      std::uint32_t v = slots[j];
+      if (!v) {
+        assert(count_ < index_mask_);  // the table grows before it is 3/4 full
         arena_.push_back(packed);
         // Published after its state: a reader that finds the index finds the state.
-        std::atomic_ref<S>(slots[j]).store(static_cast<S>(++count_), std::memory_order_release);
+        std::atomic_ref<S>(slots[j]).store(static_cast<S>(++count_ | tag_of(h)),
+                                           std::memory_order_release);
         return {count_ - 1, true};
       }
-      if (same(at(idx - 1), packed)) return {idx - 1, false};
+      if (names(v, h, packed)) return {(v & index_mask_) - 1, false};
     }
   }
   bool same(const std::uint8_t* a, const std::uint8_t* b) const;
@@ -148,9 +166,10 @@ class StateTable {
     return std::atomic_ref<S>(const_cast<S&>(slot)).load(order);
   }
   void grow();
-  /// Every index of `from` into `to` (empty, larger).
+  /// Every index of `from` (whose index bits are `from_index`) into `to` (empty, larger),
+  /// tagged for it.
   template <class S, class T>
-  void rehash(const Slots<S>& from, Slots<T>& to) const;
+  void rehash(const Slots<S>& from, std::uint32_t from_index, Slots<T>& to) const;
 
  public:
   explicit StateTable(std::size_t width);
@@ -176,14 +195,19 @@ class StateTable {
     with_slots([&](const auto& slots) { __builtin_prefetch(&slots[h & (slots.size() - 1)]); });
   }
   void prefetch_state(std::uint64_t h) const {
-    // The states of the first two slots probed: at the loads kept, a lookup that finds
-    // its state finds it there but for a few percent.
+    // The state of the first slot probed that carries h's tag, which is nearly always the
+    // one (in a 2-byte table, without tags, the states of the first two slots: a lookup
+    // that finds its state finds it there but for a few percent).  At most 8 slots.
     with_slots([&](const auto& slots) {
-      std::size_t mask = slots.size() - 1, j = h & mask;
-      if (std::uint32_t idx = load(slots[j], std::memory_order_acquire)) {
-        __builtin_prefetch(at(idx - 1));
-        if (std::uint32_t next = load(slots[(j + 1) & mask], std::memory_order_acquire))
-          __builtin_prefetch(at(next - 1));
+      const std::size_t mask = slots.size() - 1;
+      const int hints = tag_mask_ ? 1 : 2;
+      int hinted = 0;
+      for (std::size_t j = h & mask, k = 0; k < 8 && hinted < hints; ++k, j = (j + 1) & mask) {
+        std::uint32_t v = load(slots[j], std::memory_order_acquire);
+        if (!v) return;
+        if ((v & tag_mask_) != tag_of(h)) continue;
+        __builtin_prefetch(at((v & index_mask_) - 1));
+        ++hinted;
       }
     });
   }
@@ -194,9 +218,9 @@ class StateTable {
     return with_slots([&](const auto& slots) {
       std::size_t mask = slots.size() - 1;
       for (std::size_t j = h & mask;; j = (j + 1) & mask) {
-        std::uint32_t idx = load(slots[j], std::memory_order_acquire);
-        if (!idx) return false;
-        if (same(at(idx - 1), packed)) return true;
+        std::uint32_t v = load(slots[j], std::memory_order_acquire);
+        if (!v) return false;
+        if (names(v, h, packed)) return true;
       }
     });
   }
