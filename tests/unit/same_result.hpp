@@ -32,4 +32,11 @@ inline void check_same_counterexample(const Result& a, const Result& b) {
   CHECK(a.counterexample->broken == b.counterexample->broken);
 }
 
+/// The same verdict, counts and counterexample.
+inline void check_same_result(const Result& a, const Result& b) {
+  CHECK(a.verdict == b.verdict);
+  check_same_counts(a.stats, b.stats);
+  check_same_counterexample(a, b);
+}
+
 }  // namespace pasid::test

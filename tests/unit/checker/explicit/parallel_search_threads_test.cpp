@@ -32,12 +32,6 @@ Problem design(const char* variant, const char* mutant, Bounds bounds,
   return pb;
 }
 
-void check_same(const Result& a, const Result& b) {
-  CHECK(a.verdict == b.verdict);
-  test::check_same_counts(a.stats, b.stats);
-  test::check_same_counterexample(a, b);
-}
-
 }  // namespace
 
 TEST_CASE("parallel search: two and three threads reach one thread's result") {
@@ -68,7 +62,7 @@ TEST_CASE("parallel search: two and three threads reach one thread's result") {
         CAPTURE(threads);
         SearchOptions options;
         options.threads = threads;
-        check_same(one, ExplicitEngine(options).check(c.pb));
+        test::check_same_result(one, ExplicitEngine(options).check(c.pb));
       }
     }
   }
