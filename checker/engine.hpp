@@ -50,6 +50,7 @@ struct Counterexample {
 
 struct Stats {
   std::uint64_t states = 0;
+  /// Steps taken: with symmetry, one of each set that differs by interchangeable slots.
   std::uint64_t transitions = 0;
   int depth = 0;
   double seconds = 0;

@@ -4,6 +4,7 @@
 
 #include "model/new_slot.hpp"
 #include "successor.hpp"
+#include "twins.hpp"
 
 namespace pasid {
 
@@ -26,13 +27,16 @@ void Lookahead::fill(std::uint32_t i, Batch& b) const {
   b.error = nullptr;
   // Rule by rule, so that each rule's guard and effect are inlined, not looked up.
   const std::uint32_t free = free_slots(b.from, c_.pb.bounds);
+  // With symmetry, of the steps that differ by interchangeable slots only the lowest.
+  const Twins skip = c_.symmetry ? twins(b.from, c_.pb.bounds) : Twins{};
   for_each_rule([&](auto r) {
-    if (!b.error) fill_rule<decltype(r)>(b, packed, free);
+    if (!b.error) fill_rule<decltype(r)>(b, packed, free, skip);
   });
 }
 
 template <class R>
-void Lookahead::fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t free) const {
+void Lookahead::fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t free,
+                          const Twins& skip) const {
   constexpr auto rule = static_cast<std::size_t>(rule_index<R>());
   constexpr bool creates = [] {
     for (int k = 0; k < R::info.param_count; ++k)
@@ -43,6 +47,7 @@ void Lookahead::fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t fr
   for (std::size_t k = first_[rule]; k < first_[rule + 1]; ++k) {
     const Instance& in = c_.instances[k];
     if (creates && !may_fire(new_[k], free)) continue;  // a guard that cannot hold
+    if (skip.skips(in.args)) continue;
     if (!R::guard(b.from, c_.pb.bounds, c_.pb.design, in.args)) continue;
     if (b.size == b.next.size()) {
       b.instance.emplace_back();

@@ -14,6 +14,8 @@
 
 namespace pasid {
 
+struct Twins;  // twins.hpp
+
 /// The steps out of one stored state: each successor, its log, its packed representative
 /// and that representative's table key (Visited::key_of).
 struct Batch {
@@ -60,9 +62,9 @@ class Lookahead {
   Batch& batch(std::uint32_t i);
   void fill(std::uint32_t i, Batch& b) const;
   /// The steps of rule R's instances from b.from (packed: `packed`, its free slots `free`)
-  /// into b.
+  /// into b, but for those `skip` spares.
   template <class R>
-  void fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t free) const;
+  void fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t free, const Twins& skip) const;
 };
 
 }  // namespace pasid
