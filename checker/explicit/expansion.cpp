@@ -33,8 +33,11 @@ void pack_representative(const ExpansionContext& c, const State<Concrete>& from,
     if (const std::uint8_t* known = reps->find(raw, h)) return (void)std::memcpy(out, known, w);
   }
   State<Concrete> rep = next;
-  canonicalize(rep, c.pb.bounds);
-  c.codec.pack_change(from, from_packed, rep, out);
+  const bool renamed = canonicalize(rep, c.pb.bounds) != Renaming::identity();
+  if (reps && !renamed)
+    std::memcpy(out, raw, w);  // next is its own representative, packed already
+  else
+    c.codec.pack_change(from, from_packed, rep, out);
   if (reps) reps->keep(raw, h, out);
 }
 

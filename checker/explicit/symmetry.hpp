@@ -24,6 +24,7 @@ namespace pasid {
 struct Renaming {
   enum Sort : unsigned { thread, process, mm, file, device, pasid, kSorts };
   std::array<std::array<std::int8_t, 8>, kSorts> to;
+  bool operator==(const Renaming&) const = default;
 
   /// Every slot keeps its name.
   static Renaming identity();
