@@ -1,5 +1,5 @@
 #pragma once
-// Symmetry reduction (design doc: threads, files and devices are scalarsets) also spares
+// Symmetry reduction (threads, files and devices are among its scalarsets) also spares
 // steps: where a state has two interchangeable slots of a sort, exchanging them leaves the
 // state as it is and takes a step by one to a renaming of the step by the other, whose
 // successor has the same representative and breaks the same invariants.  So of the
