@@ -99,6 +99,9 @@ struct SearchOptions {
   /// 0: store states exactly; n: bitstate hashing in 2^n bits, bitstate_hashes bits a state.
   int bitstate_bits = 0;
   int bitstate_hashes = 3;
+  /// With symmetry, skip the steps that differ from a step taken only by interchangeable
+  /// slots (checker/explicit/twins.hpp).  Off only to cross-check that the result is the same.
+  bool spare_twins = true;
 };
 
 /// k-induction's counterexample to induction at the largest k it tried: k + 1 states

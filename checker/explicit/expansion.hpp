@@ -25,6 +25,7 @@ struct ExpansionContext {
   const StateCodec& codec;
   const Visited& visited;  ///< read only: a successor found there is not new
   bool symmetry;
+  bool spare_twins;  ///< with symmetry: skip the steps Twins spares
   const InvariantSet& step_invariants;
   const InvariantSet& state_invariants;
   std::function<const std::uint8_t*(std::uint32_t)> stored;

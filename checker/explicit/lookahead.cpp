@@ -28,7 +28,7 @@ void Lookahead::fill(std::uint32_t i, Batch& b) const {
   // Rule by rule, so that each rule's guard and effect are inlined, not looked up.
   const std::uint32_t free = free_slots(b.from, c_.pb.bounds);
   // With symmetry, of the steps that differ by interchangeable slots only the lowest.
-  const Twins skip = c_.symmetry ? twins(b.from, c_.pb.bounds) : Twins{};
+  const Twins skip = c_.spare_twins ? twins(b.from, c_.pb.bounds) : Twins{};
   for_each_rule([&](auto r) {
     if (!b.error) fill_rule<decltype(r)>(b, packed, free, skip);
   });

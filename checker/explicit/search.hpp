@@ -193,6 +193,7 @@ class Search {
             codec_,
             visited_,
             symmetry_,
+            symmetry_ && options_.spare_twins,
             step_invariants_,
             state_invariants_,
             [this](std::uint32_t i) { return stored(i); }};

@@ -46,7 +46,7 @@ TEST_CASE("representatives: the packed representative, from the cache or not") {
   StateCodec codec(pb.bounds, pb.design);
   Visited visited(codec.width(), SearchOptions{});
   InvariantSet none(pb, {});
-  ExpansionContext c{pb, instances, codec, visited, true, none, none, {}};
+  ExpansionContext c{pb, instances, codec, visited, true, true, none, none, {}};
   Representatives reps(codec.width(), 1);
   std::vector<std::uint8_t> from(codec.width()), with(codec.width()), without(codec.width());
   Log<Concrete> log;

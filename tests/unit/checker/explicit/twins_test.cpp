@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "checker/explicit/explorer.hpp"
 #include "checker/explicit/instances.hpp"
 #include "checker/explicit/successor.hpp"
 #include "checker/explicit/symmetry.hpp"
@@ -114,4 +115,29 @@ TEST_CASE("twins: a step skipped is the exchange of a step fired, breaking the s
   CHECK(compared[0] > 100);
   CHECK(compared[1] > 100);
   CHECK(compared[2] > 100);
+}
+
+TEST_CASE("twins: a search that skips them stores what one that takes them stores") {
+  Problem pb;
+  pb.invariants = builtin_properties({"no_spurious_sigsegv"});  // B6: violated at depth 6
+  SearchOptions all;
+  all.spare_twins = false;
+  auto same_search = [&](const Problem& p) {
+    const Result spared = ExplicitEngine().check(p);
+    const Result taken = ExplicitEngine(all).check(p);
+    CHECK(spared.verdict == taken.verdict);
+    CHECK(spared.stats.states == taken.stats.states);
+    CHECK(spared.stats.depth == taken.stats.depth);
+    CHECK(spared.stats.transitions < taken.stats.transitions);
+    REQUIRE(spared.counterexample.has_value() == taken.counterexample.has_value());
+    if (spared.counterexample)
+      CHECK(spared.counterexample->steps.size() == taken.counterexample->steps.size());
+    return spared;
+  };
+  CHECK(same_search(pb).verdict == Verdict::holds);  // the default bounds
+  pb.bounds = {2, 2, 2, 2, 2, 1};                    // twins of every sort
+  CHECK(same_search(pb).verdict == Verdict::holds);
+  pb.bounds = {3, 2, 2, 1, 2, 2};
+  pb.design.fork_copies_msr = true;
+  CHECK(same_search(pb).verdict == Verdict::violated);
 }
