@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cstring>
+#include <vector>
 
 #include "checker/explicit/explorer.hpp"
 #include "checker/explicit/instances.hpp"
@@ -8,6 +9,7 @@
 #include "checker/explicit/symmetry.hpp"
 #include "checker/explicit/twins.hpp"
 #include "checker/walk.hpp"
+#include "model/catalog.hpp"
 
 using namespace pasid;
 
@@ -17,12 +19,18 @@ bool same(const State<Concrete>& a, const State<Concrete>& b) {
   return std::memcmp(&a, &b, sizeof a) == 0;
 }
 
-/// Bounds with room for twins of each sort: three threads and files, two devices.
-Problem problem() {
-  Problem pb;
-  pb.invariants = builtin_properties();
-  pb.bounds = {3, 2, 2, 2, 3, 2};
-  return pb;
+/// Each variant and each mutant (on the default variant), at bounds with room for twins of
+/// each sort: three threads and files, two devices.
+std::vector<Problem> problems() {
+  std::vector<Problem> out;
+  for (auto list : {variants(), mutants()})
+    for (const DesignChange& change : list) {
+      Problem& pb = out.emplace_back();
+      pb.invariants = builtin_properties();
+      pb.bounds = {3, 2, 2, 2, 3, 2};
+      change.apply(pb.design);
+    }
+  return out;
 }
 
 /// Slots j and k of sort `sort` exchanged.
@@ -69,46 +77,57 @@ bool named(const State<Concrete>& s, Renaming::Sort sort, int k) {
 }  // namespace
 
 TEST_CASE("twins: exactly the slots an exchange with a lower one leaves in place") {
-  const Problem pb = problem();
   int found[3] = {};
-  for (const auto& s : test::random_walks(pb, 40, 25, 11)) {
-    const Twins w = twins(s, pb.bounds);
-    for (int n = 0; n < 3; ++n)
-      for (int k = 0; k < pb.bounds.*kSorts[n].bound; ++k) {
-        bool fixed =
-            named(s, kSorts[n].sort, k) && lower_fixing(s, pb.bounds, kSorts[n].sort, k) != kNone;
-        CHECK(twin(w, kSorts[n].sort, k) == fixed);
-        found[n] += fixed;
-      }
-  }
+  for (const Problem& pb : problems())
+    for (const auto& s : test::random_walks(pb, 12, 25, 11)) {
+      const Twins w = twins(s, pb.bounds);
+      for (int n = 0; n < 3; ++n)
+        for (int k = 0; k < pb.bounds.*kSorts[n].bound; ++k) {
+          bool fixed =
+              named(s, kSorts[n].sort, k) && lower_fixing(s, pb.bounds, kSorts[n].sort, k) != kNone;
+          CHECK(twin(w, kSorts[n].sort, k) == fixed);
+          found[n] += fixed;
+        }
+    }
   CHECK(found[0] > 50);  // threads
   CHECK(found[1] > 50);  // files
   CHECK(found[2] > 50);  // devices
 }
 
+TEST_CASE("twins: devices that no file names are twins only with the same bonds") {
+  const Bounds b = problems().front().bounds;
+  State<Concrete> s = initial_state<Concrete>();
+  CHECK(twins(s, b).devices == 0b10);  // two devices, no file, no bond
+  CHECK(lower_fixing(s, b, Renaming::device, 1) == 0);
+  s.bonds[1][0] = {1, 1, true};  // a bond with no file (made up: the walks above meet none)
+  CHECK(twins(s, b).devices == 0);
+  CHECK(lower_fixing(s, b, Renaming::device, 1) == kNone);
+}
+
 TEST_CASE("twins: a step skipped is the exchange of a step fired, breaking the same invariants") {
-  const Problem pb = problem();
-  const auto instances = rule_instances(pb.bounds);
   Log<Concrete> log, other;
   int compared[3] = {};
-  for (const auto& s : test::random_walks(pb, 40, 25, 13)) {
-    const Twins w = twins(s, pb.bounds);
-    for (const Instance& in : instances) {
-      if (!w.skips(in.args) || !rule_guard(in.rule, s, pb.bounds, pb.design, in.args)) continue;
-      for (int n = 0; n < 3; ++n) {
-        const int k = in.args.*kSorts[n].arg;
-        if (k == kNone || !twin(w, kSorts[n].sort, k)) continue;
-        const Renaming r =
-            exchange(kSorts[n].sort, lower_fixing(s, pb.bounds, kSorts[n].sort, k), k);
-        const Instance lower = rename(in, r);
-        CHECK(lower.args.*kSorts[n].arg < k);
-        REQUIRE(rule_guard(lower.rule, s, pb.bounds, pb.design, lower.args));
-        State<Concrete> next = successor(pb, s, lower, other);
-        rename(next, pb.bounds, r);
-        const State<Concrete> skipped = successor(pb, s, in, log);
-        CHECK(same(next, skipped));
-        CHECK(all_broken(pb, s, other, next) == all_broken(pb, s, log, skipped));
-        ++compared[n];
+  for (const Problem& pb : problems()) {
+    const auto instances = rule_instances(pb.bounds);
+    for (const auto& s : test::random_walks(pb, 12, 25, 13)) {
+      const Twins w = twins(s, pb.bounds);
+      for (const Instance& in : instances) {
+        if (!w.skips(in.args) || !rule_guard(in.rule, s, pb.bounds, pb.design, in.args)) continue;
+        for (int n = 0; n < 3; ++n) {
+          const int k = in.args.*kSorts[n].arg;
+          if (k == kNone || !twin(w, kSorts[n].sort, k)) continue;
+          const Renaming r =
+              exchange(kSorts[n].sort, lower_fixing(s, pb.bounds, kSorts[n].sort, k), k);
+          const Instance lower = rename(in, r);
+          CHECK(lower.args.*kSorts[n].arg < k);
+          REQUIRE(rule_guard(lower.rule, s, pb.bounds, pb.design, lower.args));
+          State<Concrete> next = successor(pb, s, lower, other);
+          rename(next, pb.bounds, r);
+          const State<Concrete> skipped = successor(pb, s, in, log);
+          CHECK(same(next, skipped));
+          CHECK(all_broken(pb, s, other, next) == all_broken(pb, s, log, skipped));
+          ++compared[n];
+        }
       }
     }
   }
