@@ -127,10 +127,14 @@ class StateTable {
   std::uint32_t tag_of(std::uint64_t h) const {
     return static_cast<std::uint32_t>(h >> 32) & tag_mask_;
   }
+  /// Whether slot value v (not empty) carries the tag of hash h: it may name that state.
+  bool tagged(std::uint32_t v, std::uint64_t h) const { return (v & tag_mask_) == tag_of(h); }
+  /// The index of the state slot value v (not empty) names.
+  std::uint32_t index_of(std::uint32_t v) const { return (v & index_mask_) - 1; }
   /// Whether slot value v may name the state with hash h and packed form `packed`, and
   /// (reading the arena) does.
   bool names(std::uint32_t v, std::uint64_t h, const std::uint8_t* packed) const {
-    return (v & tag_mask_) == tag_of(h) && same(at((v & index_mask_) - 1), packed);
+    return tagged(v, h) && same(at(index_of(v)), packed);
   }
 
   std::size_t slot_count() const { return wide_.empty() ? narrow_.size() : wide_.size(); }
@@ -156,7 +160,7 @@ class StateTable {
                                            std::memory_order_release);
         return {count_ - 1, true};
       }
-      if (names(v, h, packed)) return {(v & index_mask_) - 1, false};
+      if (names(v, h, packed)) return {index_of(v), false};
     }
   }
   bool same(const std::uint8_t* a, const std::uint8_t* b) const;
@@ -205,8 +209,8 @@ class StateTable {
       for (std::size_t j = h & mask, k = 0; k < 8 && hinted < hints; ++k, j = (j + 1) & mask) {
         std::uint32_t v = load(slots[j], std::memory_order_acquire);
         if (!v) return;
-        if ((v & tag_mask_) != tag_of(h)) continue;
-        __builtin_prefetch(at((v & index_mask_) - 1));
+        if (!tagged(v, h)) continue;
+        __builtin_prefetch(at(index_of(v)));
         ++hinted;
       }
     });
