@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <cstring>
 #include <vector>
 
 #include "checker/explicit/explorer.hpp"
@@ -14,10 +13,6 @@
 using namespace pasid;
 
 namespace {
-
-bool same(const State<Concrete>& a, const State<Concrete>& b) {
-  return std::memcmp(&a, &b, sizeof a) == 0;
-}
 
 /// Each variant and each mutant (on the default variant), at bounds with room for twins of
 /// each sort: three threads and files, two devices.
@@ -45,7 +40,7 @@ int lower_fixing(const State<Concrete>& s, const Bounds& b, Renaming::Sort sort,
   for (int j = 0; j < k; ++j) {
     State<Concrete> t = s;
     rename(t, b, exchange(sort, j, k));
-    if (same(t, s)) return j;
+    if (t == s) return j;
   }
   return kNone;
 }
@@ -124,7 +119,7 @@ TEST_CASE("twins: a step skipped is the exchange of a step fired, breaking the s
           State<Concrete> next = successor(pb, s, lower, other);
           rename(next, pb.bounds, r);
           const State<Concrete> skipped = successor(pb, s, in, log);
-          CHECK(same(next, skipped));
+          CHECK(next == skipped);
           CHECK(all_broken(pb, s, other, next) == all_broken(pb, s, log, skipped));
           ++compared[n];
         }
