@@ -1,6 +1,7 @@
 #include "command_line.hpp"
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <cstdint>
 #include <iostream>
 #include <iterator>
@@ -22,6 +23,27 @@ void add_picture_options(CLI::App* cmd, PictureOptions& p) {
   cmd->add_option("--png", p.png, "... rendered as PNG");
 }
 
+/// --max-memory's checks, either side of CLI::AsSizeValue: no sign (it would read "-5" as
+/// 2^64 - 5, no limit at all), and at least 1 MiB, what the search takes before its first
+/// state (a limit below made it stop "at the memory limit of 0 MiB").
+CLI::Validator unsigned_size() {
+  return CLI::Validator(
+      [](std::string& v) {
+        return v.find('-') == std::string::npos ? std::string() : v + " is not a size";
+      },
+      "");
+}
+CLI::Validator at_least_mib() {
+  return CLI::Validator(
+      [](std::string& v) {
+        std::uint64_t bytes = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), bytes);
+        bool ok = ec == std::errc() && end == v.data() + v.size() && bytes >= (1u << 20);
+        return ok ? std::string() : v + " bytes is below the least limit, 1M";
+      },
+      "");
+}
+
 /// The subcommands, each filling its options.
 CLI::App* add_check_command(CLI::App& app, CheckOptions& o) {
   CLI::App* cmd = app.add_subcommand("check", "check a spec exhaustively");
@@ -39,7 +61,9 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& o) {
   cmd->add_flag("-q,--quiet", o.quiet, "print nothing but errors (and --expect's line)");
   cmd->add_option("--max-memory", o.max_memory,
                   "stop with verdict unknown (exit 3) when the search needs more (e.g. 512M, 4G)")
-      ->transform(CLI::AsSizeValue(false));
+      ->check(unsigned_size())
+      ->transform(CLI::AsSizeValue(false))
+      ->check(at_least_mib());
   cmd->add_option("--threads", o.threads,
                   "explicit: expand states, kind and pdr: prove the candidate facts, on this "
                   "many threads (default: one per core, at most 4; same result)")
