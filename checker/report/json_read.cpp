@@ -1,12 +1,11 @@
 #include "json_read.hpp"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "checker/error.hpp"
 #include "checker/explicit/instances.hpp"
 #include "checker/explicit/successor.hpp"
+#include "checker/spec/json_checks.hpp"
 #include "checker/spec/written.hpp"
 
 namespace pasid {
@@ -20,11 +19,7 @@ class Reader {
   explicit Reader(const std::string& path) : path_(path) {}
 
   SavedCounterexample read() {
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) fail("cannot read the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    json j = parse(text.str());
+    json j = parse(read_text_file(path_, "the result"));
     SavedCounterexample saved;
     saved.problem = problem(j);
     if (!j.contains("counterexample")) fail("the result has no counterexample (its verdict holds)");

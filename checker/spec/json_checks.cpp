@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -40,8 +41,12 @@ void check_keys(const std::string& file, const Json& obj,
 }
 
 std::string read_text_file(const std::string& path, const std::string& what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, 0, "cannot read " + what + ": " + std::strerror(errno));
+  std::error_code ec;  // a directory opens as a file on Linux, and then reads as empty
+  const int err = std::filesystem::is_directory(path, ec) ? EISDIR : 0;
+  std::ifstream in;
+  if (!err) in.open(path, std::ios::binary);
+  if (err || !in)
+    throw InputError(path, 0, 0, "cannot read " + what + ": " + std::strerror(err ? err : errno));
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
