@@ -93,7 +93,8 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& o) {
   cmd->add_option("--depth", o.depth, "bmc: unroll this far; kind: the largest k (default 30)")
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--timeout", o.timeout,
-                  "SMT engines: give up after this many seconds, verdict unknown (exit 3)")
+                  "SMT engines: give up after this many seconds, verdict unknown (exit 3); "
+                  "0, the default: no limit")
       ->check(CLI::Range(0.0, 1e6));
   return cmd;
 }
