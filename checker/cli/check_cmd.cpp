@@ -118,6 +118,8 @@ int run_check(const CheckOptions& o) {
   if (!o.ftrace.empty())
     replay::require_mapped(spec.problem.design, spec.variant, o.spec, "--ftrace: ");
   spec.problem.symmetry = !o.no_symmetry;
+  for (const std::string* out : {&o.json, &o.ftrace}) require_writable(*out);
+  require_writable(o.pictures);
   Result r = o.engine == "all" ? run_all(o, spec) : run_engine(o.engine, o, spec.problem);
   if (!o.quiet) std::cout << format_report(spec, r);
   if (!o.json.empty()) write_file(o.json, result_json(spec, r).dump(2) + "\n");

@@ -24,6 +24,7 @@ using namespace pasid::cli;
 
 int run_show(const ShowOptions& o) {
   SavedCounterexample saved = read_counterexample(o.result);
+  require_writable(o.pictures);
   std::cout << format_counterexample(saved.problem, saved.counterexample);
   write_pictures(o.pictures, saved.problem, saved.counterexample);
   return kHolds;
@@ -32,6 +33,7 @@ int run_show(const ShowOptions& o) {
 int run_graph(const GraphOptions& o) {
   Spec spec = read_spec(o.spec);
   spec.problem.symmetry = !o.no_symmetry;
+  require_writable(o.pictures);
   StateGraph g;
   try {
     g = explore_graph(spec.problem, o.max_states);

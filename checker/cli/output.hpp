@@ -18,6 +18,12 @@ struct PictureOptions {
 
 void write_file(const std::string& path, const std::string& text);
 
+/// Throws the InputError write_file() would, up front, where it can tell: `path`'s folder
+/// is missing or not writable, the file is read-only, or `path` is a folder.  So that a long
+/// search does not end in a file it cannot write.  An empty path (not asked for) passes.
+void require_writable(const std::string& path);
+void require_writable(const PictureOptions& o);
+
 /// --dot, --svg, --png: the DOT text as asked for.
 void write_pictures(const PictureOptions& o, const std::string& dot);
 

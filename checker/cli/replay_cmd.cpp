@@ -78,6 +78,8 @@ int replay_from(const ReplayCliOptions& o, const std::string& from) {
   Problem pb = replay::replay_problem(design, invariants, want ? want->file : "--invariant");
   replay::Mapping loaded;
   const replay::Mapping& mapping = choose_mapping(mapping_name, from, loaded);
+  require_writable(o.json);
+  require_writable(o.pictures);
   replay::ReplayRun run = replay::run_replay(from, pb, mapping, o.pid, o.threads);
   if (!o.quiet) std::cout << replay::format_replay(o.trace, d, pb, run);
   if (!o.json.empty()) write_file(o.json, replay::replay_json(o.trace, d, pb, run).dump(2) + "\n");
