@@ -85,4 +85,16 @@ const DesignChange* find_change(std::span<const DesignChange> list, std::string_
   return nullptr;
 }
 
+bool changes(const DesignChange& c, const Design& z) {
+  Design after = z;
+  c.apply(after);
+  return !(after == z);
+}
+
+std::string changes_nothing(std::string_view m, std::string_view variant, bool after_mutants) {
+  return "mutant \"" + std::string(m) + "\" changes nothing in " + std::string(variant) +
+         (after_mutants ? " with the mutants before it" : "") +
+         ": that design has it already, or lacks what it changes";
+}
+
 }  // namespace pasid

@@ -33,9 +33,11 @@ Design design_of(const replay::ReplayDesign& d, const std::string& where) {
   const DesignChange* v = find_change(variants(), d.variant);
   if (!v) throw InputError(where, 0, 0, "unknown variant \"" + d.variant + "\"");
   v->apply(z);
-  for (const auto& name : d.mutants) {
+  for (std::size_t k = 0; k < d.mutants.size(); ++k) {
+    const std::string& name = d.mutants[k];
     const DesignChange* m = find_change(mutants(), name);
     if (!m) throw InputError(where, 0, 0, "unknown mutant \"" + name + "\"");
+    if (!changes(*m, z)) throw InputError(where, 0, 0, changes_nothing(name, d.variant, k > 0));
     m->apply(z);
   }
   replay::require_mapped(z, d.variant, where);

@@ -71,6 +71,8 @@ class SpecReader {
       std::string name = text(item, "mutants");
       const DesignChange* mutant = find_change(mutants(), name);
       if (!mutant) fail(item, "unknown mutant \"" + name + "\" (known: " + names(mutants()) + ")");
+      if (!changes(*mutant, spec.problem.design))
+        fail(item, changes_nothing(name, spec.variant, !spec.mutants.empty()));
       mutant->apply(spec.problem.design);
       spec.mutants.push_back(name);
     }
