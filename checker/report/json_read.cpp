@@ -18,8 +18,8 @@ class Reader {
  public:
   explicit Reader(const std::string& path) : path_(path) {}
 
-  SavedCounterexample read() {
-    json j = parse(read_text_file(path_, "the result"));
+  SavedCounterexample read(std::string_view text) {
+    json j = parse(text);
     SavedCounterexample saved;
     saved.problem = problem(j);
     if (!j.contains("counterexample")) fail("the result has no counterexample (its verdict holds)");
@@ -38,16 +38,30 @@ class Reader {
     throw InputError(path_, line, col, msg);
   }
 
-  json parse(const std::string& text) const {
+  json parse(std::string_view text) const {
     try {
       return json::parse(text);
     } catch (const json::parse_error& e) {
-      int line = 1, col = 1;
-      for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i, ++col)
-        if (text[i] == '\n') line += 1, col = 0;
       std::string what = e.what();
-      fail("not JSON: " + what.substr(what.rfind(": ") + 2), line, col);
+      fail_at(text, e.byte == 0 ? 0 : e.byte - 1, "not JSON: " + what.substr(what.rfind(": ") + 2));
+    } catch (const json::out_of_range& e) {  // 406: a number past a double's range
+      std::string what = e.what();
+      std::size_t quote = what.find('\'');
+      std::string number = quote == std::string::npos ? "" : what.substr(quote + 1);
+      if (!number.empty()) number.pop_back();  // the closing quote
+      std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+      if (number.size() > 24) number = number.substr(0, 24) + "...";
+      fail_at(text, at, "not JSON: the number " + number + " is out of range");
     }
+  }
+
+  /// fail() at byte `at` of text (npos: no place).
+  [[noreturn]] void fail_at(std::string_view text, std::size_t at, const std::string& msg) const {
+    if (at == std::string_view::npos || at > text.size()) fail(msg);
+    int line = 1, col = 1;
+    for (std::size_t i = 0; i < at; ++i, ++col)
+      if (text[i] == '\n') line += 1, col = 0;
+    fail(msg, line, col);
   }
 
   const json& field(const json& j, const char* key) const {
@@ -154,8 +168,12 @@ class Reader {
 
 }  // namespace
 
+SavedCounterexample parse_counterexample(std::string_view text, const std::string& file) {
+  return Reader(file).read(text);
+}
+
 SavedCounterexample read_counterexample(const std::string& path) {
-  return Reader(path).read();
+  return parse_counterexample(read_text_file(path, "the result"), path);
 }
 
 }  // namespace pasid

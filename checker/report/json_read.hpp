@@ -3,6 +3,7 @@
 // counterexample, replayed through the model (so a file that does not replay is refused).
 
 #include <string>
+#include <string_view>
 
 #include "checker/engine.hpp"
 
@@ -15,5 +16,7 @@ struct SavedCounterexample {
 
 /// Reads `path`; throws InputError naming the file (and line, for JSON syntax errors).
 SavedCounterexample read_counterexample(const std::string& path);
+/// The same for the text of a result; `file` names it in errors.
+SavedCounterexample parse_counterexample(std::string_view text, const std::string& file);
 
 }  // namespace pasid
