@@ -1,8 +1,10 @@
 // JSON-lines traces: one action per line, for hand-written and generated traces.
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "checker/error.hpp"
+#include "checker/report/json_error.hpp"
 #include "source.hpp"
 
 namespace pasid::replay {
@@ -37,7 +39,13 @@ std::int64_t number(const nlohmann::json& v, const std::string& key, const std::
 void parse_json_line(std::string_view text, const std::string& file, std::int64_t line,
                      std::vector<TraceEvent>& out) {
   auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) bad(file, line, "not a JSON object");
+  if (j.is_discarded()) {
+    JsonError why = json_error(text);
+    int col =
+        why.at == std::string_view::npos ? 1 : static_cast<int>(std::min(why.at, text.size())) + 1;
+    throw InputError(file, static_cast<int>(line), col, why.message);
+  }
+  if (!j.is_object()) bad(file, line, "not a JSON object");
   if (!j.contains("task") || !j.contains("event")) bad(file, line, "needs \"task\" and \"event\"");
   if (!j["event"].is_string()) bad(file, line, "\"event\" must be a string");
   std::string name = j["event"].get<std::string>();

@@ -7,6 +7,7 @@
 #include "checker/explicit/successor.hpp"
 #include "checker/spec/json_checks.hpp"
 #include "checker/spec/written.hpp"
+#include "json_error.hpp"
 
 namespace pasid {
 
@@ -39,20 +40,10 @@ class Reader {
   }
 
   json parse(std::string_view text) const {
-    try {
-      return json::parse(text);
-    } catch (const json::parse_error& e) {
-      std::string what = e.what();
-      fail_at(text, e.byte == 0 ? 0 : e.byte - 1, "not JSON: " + what.substr(what.rfind(": ") + 2));
-    } catch (const json::out_of_range& e) {  // 406: a number past a double's range
-      std::string what = e.what();
-      std::size_t quote = what.find('\'');
-      std::string number = quote == std::string::npos ? "" : what.substr(quote + 1);
-      if (!number.empty()) number.pop_back();  // the closing quote
-      std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
-      if (number.size() > 24) number = number.substr(0, 24) + "...";
-      fail_at(text, at, "not JSON: the number " + number + " is out of range");
-    }
+    auto j = json::parse(text, nullptr, false);
+    if (!j.is_discarded()) return j;
+    JsonError e = json_error(text);
+    fail_at(text, e.at, e.message);
   }
 
   /// fail() at byte `at` of text (npos: no place).
