@@ -1,6 +1,5 @@
 // JSON-lines traces: one action per line, for hand-written and generated traces.
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "checker/error.hpp"
@@ -40,10 +39,8 @@ void parse_json_line(std::string_view text, const std::string& file, std::int64_
                      std::vector<TraceEvent>& out) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded()) {
-    JsonError why = json_error(text);
-    int col =
-        why.at == std::string_view::npos ? 1 : static_cast<int>(std::min(why.at, text.size())) + 1;
-    throw InputError(file, static_cast<int>(line), col, why.message);
+    JsonError why = json_error(text);  // the line is one line of text: its column
+    throw InputError(file, static_cast<int>(line), why.col ? why.col : 1, why.message);
   }
   if (!j.is_object()) bad(file, line, "not a JSON object");
   if (!j.contains("task") || !j.contains("event")) bad(file, line, "needs \"task\" and \"event\"");

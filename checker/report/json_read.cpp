@@ -43,16 +43,7 @@ class Reader {
     auto j = json::parse(text, nullptr, false);
     if (!j.is_discarded()) return j;
     JsonError e = json_error(text);
-    fail_at(text, e.at, e.message);
-  }
-
-  /// fail() at byte `at` of text (npos: no place).
-  [[noreturn]] void fail_at(std::string_view text, std::size_t at, const std::string& msg) const {
-    if (at == std::string_view::npos || at > text.size()) fail(msg);
-    int line = 1, col = 1;
-    for (std::size_t i = 0; i < at; ++i, ++col)
-      if (text[i] == '\n') line += 1, col = 0;
-    fail(msg, line, col);
+    fail(e.message, e.line, e.col);
   }
 
   const json& field(const json& j, const char* key) const {
