@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checker/error.hpp"
-#include "checker/report/json_error.hpp"
+#include "json_error.hpp"
 #include "source.hpp"
 
 namespace pasid::replay {

@@ -1,113 +1,121 @@
 #include "json_read.hpp"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 #include "checker/error.hpp"
 #include "checker/explicit/instances.hpp"
 #include "checker/explicit/successor.hpp"
+#include "checker/spec/json.hpp"
 #include "checker/spec/json_checks.hpp"
 #include "checker/spec/written.hpp"
-#include "json_error.hpp"
 
 namespace pasid {
 
 namespace {
 
-using nlohmann::json;
+using Kind = Json::Kind;
 
+/// Reads with the spec's JSON reader, so that every error names the line and column of the
+/// value it is about.  Keys the result has and `show` does not need (the verdict, the
+/// statistics, each step's state) are not looked at.
 class Reader {
  public:
-  explicit Reader(const std::string& path) : path_(path) {}
+  Reader(std::string_view text, const std::string& path) : text_(text), path_(path) {}
 
-  SavedCounterexample read(std::string_view text) {
-    json j = parse(text);
+  SavedCounterexample read() const {
+    Json j = parse_json(text_, path_);
+    expect(j, Kind::object, "the result");
     SavedCounterexample saved;
     saved.problem = problem(j);
-    if (!j.contains("counterexample")) fail("the result has no counterexample (its verdict holds)");
-    const json& cex = j["counterexample"];
-    int inv = position(saved.problem, cex.value("invariant", ""));
-    auto replayed = replay_path(saved.problem, path(saved.problem.bounds, cex), inv);
-    if (!replayed) fail("the counterexample does not replay in this model");
+    const Json* cex = j.find("counterexample");
+    if (!cex) fail(j, "the result has no counterexample (its verdict holds)");
+    expect(*cex, Kind::object, "\"counterexample\"");
+    int inv = position(saved.problem, field(*cex, "\"counterexample\"", "invariant"));
+    auto replayed = replay_path(saved.problem, path(saved.problem.bounds, *cex), inv);
+    if (!replayed) fail(*cex, "the counterexample does not replay in this model");
     saved.counterexample = *replayed;
     return saved;
   }
 
  private:
+  std::string_view text_;
   const std::string& path_;
 
-  [[noreturn]] void fail(const std::string& msg, int line = 0, int col = 0) const {
-    throw InputError(path_, line, col, msg);
+  [[noreturn]] void fail(const Json& at, const std::string& msg) const { fail_at(path_, at, msg); }
+
+  void expect(const Json& v, Kind k, const std::string& what) const {
+    expect_kind(path_, v, k, what);
   }
 
-  json parse(std::string_view text) const {
-    auto j = json::parse(text, nullptr, false);
-    if (!j.is_discarded()) return j;
-    JsonError e = json_error(text);
-    fail(e.message, e.line, e.col);
+  /// Member `key` of `obj` (called `what` in messages), which must be there.
+  const Json& field(const Json& obj, const std::string& what, const char* key) const {
+    const Json* v = obj.find(key);
+    if (!v) fail(obj, what + " has no \"" + key + "\"");
+    return *v;
   }
 
-  const json& field(const json& j, const char* key) const {
-    if (!j.is_object() || !j.contains(key)) fail(std::string("the result has no \"") + key + "\"");
-    return j[key];
+  const std::string& text(const Json& obj, const std::string& what, const char* key) const {
+    return json_text(path_, field(obj, what, key), key);
   }
 
-  int number(const json& j, const char* key, int low, int high) const {
-    const json& v = field(j, key);
-    if (!v.is_number_integer() || v.get<long long>() < low || v.get<long long>() > high)
-      fail(std::string("\"") + key + "\" must be a whole number from " + std::to_string(low) +
-           " to " + std::to_string(high));
-    return v.get<int>();
+  int number(const Json& obj, const std::string& what, const char* key, int low, int high) const {
+    const Json& v = field(obj, what, key);
+    if (v.kind != Kind::number || !v.is_integer || v.integer < low || v.integer > high)
+      fail(v, std::string("\"") + key + "\" must be a whole number from " + std::to_string(low) +
+                  " to " + std::to_string(high));
+    return static_cast<int>(v.integer);
   }
 
-  /// Where the invariant called `name` is in the problem's list.
-  int position(const Problem& pb, const std::string& name) const {
+  /// Where the invariant named by `name` is in the problem's list.
+  int position(const Problem& pb, const Json& name) const {
+    const std::string& s = json_text(path_, name, "invariant");
     for (std::size_t i = 0; i < pb.invariants.size(); ++i)
-      if (pb.invariants[i].name == name) return static_cast<int>(i);
-    fail("the counterexample breaks \"" + name + "\", which the result does not list");
+      if (pb.invariants[i].name == s) return static_cast<int>(i);
+    fail(name, "the counterexample breaks \"" + s + "\", which the result does not list");
   }
 
-  /// A built-in invariant by name, or a written one as {"name", "formula"}.
-  Property invariant(const json& j) const {
-    if (j.is_object() && j.contains("name") && j["name"].is_string() && j.contains("formula") &&
-        j["formula"].is_string()) {
-      Property p;
-      p.name = j["name"].get<std::string>();
-      p.source = p.statement = j["formula"].get<std::string>();
-      if (j.contains("statement") && j["statement"].is_string())
-        p.statement = j["statement"].get<std::string>();
-      p.formula = parse_saved_formula(p.source, path_);
-      return p;
-    }
-    std::string name = j.is_string() ? j.get<std::string>() : j.dump();
-    int i = find_invariant(name);
-    if (i < 0) fail("unknown invariant \"" + name + "\"");
+  /// A built-in invariant by name, or a written one as {"name", "statement", "formula"}.
+  Property invariant(const Json& j) const {
+    if (j.kind == Kind::object) return read_written(j, text_, path_);
+    if (j.kind != Kind::string) fail(j, "an invariant must be a name or an object");
+    int i = find_invariant(j.string);
+    if (i < 0) fail(j, "unknown invariant \"" + j.string + "\"");
     return builtin_property(i);
   }
 
-  Problem problem(const json& j) const {
+  Bounds bounds(const Json& b) const {
+    expect(b, Kind::object, "\"bounds\"");
+    const std::string in = "\"bounds\"";
+    return {number(b, in, "threads", 1, kMaxThreads), number(b, in, "processes", 1, kMaxProcesses),
+            number(b, in, "mms", 1, kMaxMms),         number(b, in, "devices", 1, kMaxDevices),
+            number(b, in, "files", 1, kMaxFiles),     number(b, in, "pasids", 1, kMaxPasids)};
+  }
+
+  Problem problem(const Json& j) const {
     Problem pb;
-    std::string variant = field(j, "variant").is_string() ? j["variant"].get<std::string>() : "";
-    const DesignChange* v = find_change(variants(), variant);
-    if (!v) fail("unknown variant \"" + variant + "\"");
+    const Json& variant = field(j, "the result", "variant");
+    const DesignChange* v = find_change(variants(), json_text(path_, variant, "variant"));
+    if (!v) fail(variant, "unknown variant \"" + variant.string + "\"");
     v->apply(pb.design);
-    for (const json& m : field(j, "mutants")) {
-      const DesignChange* c =
-          m.is_string() ? find_change(mutants(), m.get<std::string>()) : nullptr;
-      if (!c) fail("unknown mutant " + m.dump());
+    const Json& listed = field(j, "the result", "mutants");
+    expect(listed, Kind::array, "\"mutants\"");
+    for (const Json& m : listed.items) {
+      const DesignChange* c = find_change(mutants(), json_text(path_, m, "mutants"));
+      if (!c) fail(m, "unknown mutant \"" + m.string + "\"");
       c->apply(pb.design);
     }
-    const json& b = field(j, "bounds");
-    pb.bounds = {number(b, "threads", 1, kMaxThreads), number(b, "processes", 1, kMaxProcesses),
-                 number(b, "mms", 1, kMaxMms),         number(b, "devices", 1, kMaxDevices),
-                 number(b, "files", 1, kMaxFiles),     number(b, "pasids", 1, kMaxPasids)};
-    for (const json& inv : field(j, "invariants")) pb.invariants.push_back(invariant(inv));
+    pb.bounds = bounds(field(j, "the result", "bounds"));
+    const Json& invariants = field(j, "the result", "invariants");
+    expect(invariants, Kind::array, "\"invariants\"");
+    for (const Json& inv : invariants.items) pb.invariants.push_back(invariant(inv));
     return pb;
   }
 
-  int rule(const std::string& name) const {
+  int rule(const Json& step) const {
+    const std::string& name = text(step, "a step", "rule");
     for (int r = 0; r < kRuleCount; ++r)
       if (name == rule_info(r).name) return r;
-    fail("unknown rule \"" + name + "\"");
+    fail(*step.find("rule"), "unknown rule \"" + name + "\"");
   }
 
   /// Whether `in` is one of the rule instances the bounds allow.
@@ -124,25 +132,32 @@ class Reader {
     return false;
   }
 
-  std::vector<Instance> path(const Bounds& b, const json& cex) const {
+  Instance step(const Bounds& b, const Json& j) const {
+    expect(j, Kind::object, "a step");
+    Instance in{rule(j), {}};
+    const RuleInfo& info = rule_info(in.rule);
+    const Json& args = field(j, "a step", "args");
+    expect(args, Kind::object, "\"args\"");
+    const int high = std::max({b.threads, b.processes, b.mms, b.devices, b.files, b.pasids});
+    for (int k = 0; k < info.param_count; ++k) {
+      Param p = info.params[static_cast<unsigned>(k)];
+      int v = number(args, "\"args\"", param_name(p), p == Param::pasid ? 1 : 0, high);
+      if (p == Param::pasid)
+        in.args.pasid = Concrete::num(v);
+      else
+        param_slot(in.args, p) = v;
+    }
+    return in;
+  }
+
+  std::vector<Instance> path(const Bounds& b, const Json& cex) const {
+    const Json& steps = field(cex, "\"counterexample\"", "steps");
+    expect(steps, Kind::array, "\"steps\"");
     std::vector<Instance> out;
     const std::vector<Instance> all = rule_instances(b);
-    for (const json& step : field(cex, "steps")) {
-      Instance in{rule(field(step, "rule").is_string() ? step["rule"].get<std::string>() : ""), {}};
-      const RuleInfo& info = rule_info(in.rule);
-      const json& args = field(step, "args");
-      for (int k = 0; k < info.param_count; ++k) {
-        Param p = info.params[static_cast<unsigned>(k)];
-        int high = std::max({b.threads, b.processes, b.mms, b.devices, b.files, b.pasids});
-        int v = number(args, param_name(p), p == Param::pasid ? 1 : 0, high);
-        if (p == Param::pasid)
-          in.args.pasid = Concrete::num(v);
-        else
-          param_slot(in.args, p) = v;
-      }
-      if (!allowed(in, all))
-        fail("step " + std::to_string(out.size() + 1) + ": arguments outside the bounds");
-      out.push_back(in);
+    for (const Json& j : steps.items) {
+      out.push_back(step(b, j));
+      if (!allowed(out.back(), all)) fail(j, "this step's arguments are outside the bounds");
     }
     return out;
   }
@@ -151,7 +166,7 @@ class Reader {
 }  // namespace
 
 SavedCounterexample parse_counterexample(std::string_view text, const std::string& file) {
-  return Reader(file).read(text);
+  return Reader(text, file).read();
 }
 
 SavedCounterexample read_counterexample(const std::string& path) {

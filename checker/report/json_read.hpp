@@ -14,7 +14,7 @@ struct SavedCounterexample {
   Counterexample counterexample;
 };
 
-/// Reads `path`; throws InputError naming the file (and line, for JSON syntax errors).
+/// Reads `path`; throws InputError naming the file, and the line and column of what is wrong.
 SavedCounterexample read_counterexample(const std::string& path);
 /// The same for the text of a result; `file` names it in errors.
 SavedCounterexample parse_counterexample(std::string_view text, const std::string& file);

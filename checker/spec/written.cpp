@@ -150,13 +150,4 @@ Property read_written(const Json& obj, std::string_view text, const std::string&
   return WrittenReader(text, file).read(obj);
 }
 
-std::shared_ptr<const expr::Formula> parse_saved_formula(const std::string& source,
-                                                         const std::string& file) {
-  try {
-    return std::make_shared<const expr::Formula>(formula::parse_formula(source));
-  } catch (const formula::SyntaxError& e) {
-    throw InputError(file, 0, 0, "a saved formula does not parse: " + e.message);
-  }
-}
-
 }  // namespace pasid

@@ -21,9 +21,4 @@ namespace pasid {
 /// the line and column of the problem (inside the formula for a formula's errors).
 Property read_written(const Json& obj, std::string_view text, const std::string& file);
 
-/// Parses formula source `source` alone (a result file's copy); throws InputError naming
-/// `file` without a position.
-std::shared_ptr<const expr::Formula> parse_saved_formula(const std::string& source,
-                                                         const std::string& file);
-
 }  // namespace pasid

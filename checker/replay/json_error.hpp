@@ -1,6 +1,7 @@
 #pragma once
-// Why nlohmann::json refused a text, for the two readers that use it (a saved result, a
-// JSON-lines trace): where it stopped and what to say.  It throws parse_error for
+// Why nlohmann::json refused a line of a JSON-lines trace (which it reads for speed; the
+// specs, mappings and saved results go through checker/spec/json.hpp, which keeps every
+// value's place): where it stopped and what to say.  It throws parse_error for
 // bad syntax, and out_of_range (406) for a number past a double's range, which carries no
 // place: the number is looked for in the text.
 
