@@ -1,5 +1,5 @@
 #pragma once
-// Why nlohmann::json refused a line of a JSON-lines trace (which it reads for speed; the
+// Why nlohmann::json refused a line of a JSON-lines trace (the one reader that uses it; the
 // specs, mappings and saved results go through checker/spec/json.hpp, which keeps every
 // value's place): where it stopped and what to say.  It throws parse_error for
 // bad syntax, and out_of_range (406) for a number past a double's range, which carries no
