@@ -12,7 +12,7 @@ Lookahead::Lookahead(const ExpansionContext& c, Representatives* reps) : c_(c), 
   // rule_instances() lists them rule by rule, in table order.
   for (const Instance& in : c.instances) ++first_[static_cast<std::size_t>(in.rule) + 1];
   for (std::size_t r = 0; r < kRuleCount; ++r) first_[r + 1] += first_[r];
-  for (const Instance& in : c.instances) new_.push_back(new_slots(in));
+  for (const Instance& in : c.instances) screen_.push_back({new_slots(in), twin_slots(in.args)});
   for (std::size_t k = 0; k < c.instances.size(); ++k)
     assert(first_[static_cast<std::size_t>(c.instances[k].rule)] <= k &&
            k < first_[static_cast<std::size_t>(c.instances[k].rule) + 1]);
@@ -28,15 +28,15 @@ void Lookahead::fill(std::uint32_t i, Batch& b) const {
   // Rule by rule, so that each rule's guard and effect are inlined, not looked up.
   const std::uint32_t free = free_slots(b.from, c_.pb.bounds);
   // With symmetry, of the steps that differ by interchangeable slots only the lowest.
-  const Twins skip = c_.spare_twins ? twins(b.from, c_.pb.bounds) : Twins{};
+  const std::uint32_t spared = c_.spare_twins ? twins(b.from, c_.pb.bounds).slots() : 0;
   for_each_rule([&](auto r) {
-    if (!b.error) fill_rule<decltype(r)>(b, packed, free, skip);
+    if (!b.error) fill_rule<decltype(r)>(b, packed, free, spared);
   });
 }
 
 template <class R>
 void Lookahead::fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t free,
-                          const Twins& skip) const {
+                          std::uint32_t spared) const {
   constexpr auto rule = static_cast<std::size_t>(rule_index<R>());
   constexpr bool creates = [] {
     for (int k = 0; k < R::info.param_count; ++k)
@@ -46,8 +46,9 @@ void Lookahead::fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t fr
   const std::size_t w = c_.codec.width();
   for (std::size_t k = first_[rule]; k < first_[rule + 1]; ++k) {
     const Instance& in = c_.instances[k];
-    if (creates && !may_fire(new_[k], free)) continue;  // a guard that cannot hold
-    if (skip.skips(in.args)) continue;
+    const Screen& screen = screen_[k];
+    if (creates && !may_fire(screen.fresh, free)) continue;  // a guard that cannot hold
+    if (screen.twins & spared) continue;
     if (!R::guard(b.from, c_.pb.bounds, c_.pb.design, in.args)) continue;
     if (b.size == b.next.size()) {
       b.instance.emplace_back();

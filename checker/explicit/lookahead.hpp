@@ -14,8 +14,6 @@
 
 namespace pasid {
 
-struct Twins;  // twins.hpp
-
 /// The steps out of one stored state: each successor, its log, its packed representative
 /// and that representative's table key (Visited::key_of).
 struct Batch {
@@ -57,14 +55,20 @@ class Lookahead {
   std::array<Batch, 3> ring_;
   /// Rule r's instances are c_.instances[first_[r] .. first_[r + 1]).
   std::array<std::size_t, kRuleCount + 1> first_{};
-  std::vector<NewSlots> new_;  ///< per instance
+  /// Per instance, what decides without its guard that it does not fire.
+  struct Screen {
+    NewSlots fresh;       ///< its new slots (instances.hpp: may_fire)
+    std::uint32_t twins;  ///< the thread, file and device it names (twins.hpp: twin_slots)
+  };
+  std::vector<Screen> screen_;
 
   Batch& batch(std::uint32_t i);
   void fill(std::uint32_t i, Batch& b) const;
   /// The steps of rule R's instances from b.from (packed: `packed`, its free slots `free`)
-  /// into b, but for those `skip` spares.
+  /// into b, but for those that name a slot in `spared` (Twins::slots()).
   template <class R>
-  void fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t free, const Twins& skip) const;
+  void fill_rule(Batch& b, const std::uint8_t* packed, std::uint32_t free,
+                 std::uint32_t spared) const;
 };
 
 }  // namespace pasid

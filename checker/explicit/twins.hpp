@@ -17,6 +17,16 @@
 
 namespace pasid {
 
+static_assert(kMaxThreads <= 8 && kMaxFiles <= 8 && kMaxDevices <= 8);
+
+/// The thread, file and device an instance with arguments `a` names, as one word: bit k
+/// for thread k, 8 + k for file k, 16 + k for device k.  Computed once per instance, so
+/// that the search tests an instance against a state's twins with one `and`.
+inline std::uint32_t twin_slots(const Args<Concrete>& a) {
+  auto bit = [](int slot, int at) { return slot >= 0 ? std::uint32_t{1} << (slot + at) : 0u; };
+  return bit(a.thread, 0) | bit(a.file, 8) | bit(a.device, 16);
+}
+
 /// The slots of a state that an exchange with a lower slot of their sort leaves as it is:
 /// bit k of `threads`, `files` or `devices` for slot k.
 struct Twins {
@@ -24,11 +34,10 @@ struct Twins {
   std::uint32_t files = 0;
   std::uint32_t devices = 0;
 
+  /// The three in twin_slots()'s layout.
+  std::uint32_t slots() const { return threads | files << 8 | devices << 16; }
   /// Whether an instance with these arguments is a renaming of one with lower slots.
-  bool skips(const Args<Concrete>& a) const {
-    auto has = [](std::uint32_t bits, int slot) { return slot >= 0 && ((bits >> slot) & 1); };
-    return has(threads, a.thread) || has(files, a.file) || has(devices, a.device);
-  }
+  bool skips(const Args<Concrete>& a) const { return (slots() & twin_slots(a)) != 0; }
 };
 
 /// The twins of s within bounds b.
