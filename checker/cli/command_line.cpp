@@ -154,6 +154,7 @@ CLI::App* add_graph_command(CLI::App& app, GraphOptions& o) {
 
 int parse_command_line(int argc, char** argv, Command& out) {
   CLI::App app{"pasidcheck: a model checker for the Linux x86 PASID lifecycle"};
+  app.set_version_flag("--version", "pasidcheck " PASIDCHECK_VERSION);
   app.require_subcommand(1);
   add_check_command(app, out.check);
   CLI::App* show = add_show_command(app, out.show);
@@ -162,7 +163,7 @@ int parse_command_line(int argc, char** argv, Command& out) {
   CLI::App* list = app.add_subcommand("list", "list the variants, mutants, invariants and rules");
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
+  } catch (const CLI::Success& e) {  // --help, --version: printed, exit status 0
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "pasidcheck: error: " << e.what() << "\n";
