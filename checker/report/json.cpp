@@ -113,7 +113,8 @@ json result_json(const Spec& spec, const Result& r) {
       invariants.push_back(p.name);
     else
       invariants.push_back({{"name", p.name}, {"statement", p.statement}, {"formula", p.source}});
-  json out = {{"spec", spec.file},
+  json out = {{"pasidcheck", PASIDCHECK_VERSION},
+              {"spec", spec.file},
               {"variant", spec.variant},
               {"mutants", spec.mutants},
               {"bounds",
