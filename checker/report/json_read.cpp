@@ -7,6 +7,7 @@
 #include "checker/explicit/successor.hpp"
 #include "checker/spec/json.hpp"
 #include "checker/spec/json_checks.hpp"
+#include "checker/spec/spec.hpp"
 #include "checker/spec/written.hpp"
 
 namespace pasid {
@@ -83,14 +84,6 @@ class Reader {
     return builtin_property(i);
   }
 
-  Bounds bounds(const Json& b) const {
-    expect(b, Kind::object, "\"bounds\"");
-    const std::string in = "\"bounds\"";
-    return {number(b, in, "threads", 1, kMaxThreads), number(b, in, "processes", 1, kMaxProcesses),
-            number(b, in, "mms", 1, kMaxMms),         number(b, in, "devices", 1, kMaxDevices),
-            number(b, in, "files", 1, kMaxFiles),     number(b, in, "pasids", 1, kMaxPasids)};
-  }
-
   Problem problem(const Json& j) const {
     Problem pb;
     const Json& variant = field(j, "the result", "variant");
@@ -104,7 +97,7 @@ class Reader {
       if (!c) fail(m, "unknown mutant \"" + m.string + "\"");
       c->apply(pb.design);
     }
-    pb.bounds = bounds(field(j, "the result", "bounds"));
+    pb.bounds = read_bounds(field(j, "the result", "bounds"), path_);
     const Json& invariants = field(j, "the result", "invariants");
     expect(invariants, Kind::array, "\"invariants\"");
     for (const Json& inv : invariants.items) pb.invariants.push_back(invariant(inv));

@@ -1,5 +1,7 @@
 #include "spec.hpp"
 
+#include <algorithm>
+
 #include "checker/error.hpp"
 #include "json.hpp"
 #include "json_checks.hpp"
@@ -8,6 +10,28 @@
 namespace pasid {
 
 namespace {
+
+/// Bound `key` of the bounds object `obj` of `file`, from 1 to `limit`; `fallback` when it
+/// is not there and not `required`.
+int bound(const std::string& file, const Json& obj, const char* key, int limit, bool required,
+          int fallback) {
+  const Json* v = obj.find(key);
+  if (!v) {
+    if (required) fail_at(file, obj, std::string("\"bounds\" has no \"") + key + "\"");
+    return fallback;
+  }
+  std::string what = std::string("bounds.") + key;
+  if (v->kind != Json::Kind::number || !v->is_integer)
+    fail_at(file, *v,
+            what + " must be a whole number, not " +
+                (v->kind == Json::Kind::number ? v->string : kind_name(v->kind)));
+  if (v->integer < 1)
+    fail_at(file, *v, what + " must be at least 1, not " + std::to_string(v->integer));
+  if (v->integer > limit)
+    fail_at(file, *v,
+            what + " is " + v->string + ", over the model's limit of " + std::to_string(limit));
+  return static_cast<int>(v->integer);
+}
 
 class SpecReader {
  public:
@@ -29,7 +53,7 @@ class SpecReader {
     if (const Json* m = root.find("mutants")) read_mutants(*m, spec);
     const Json* bounds = root.find("bounds");
     if (!bounds) fail(root, "the spec has no \"bounds\"");
-    spec.problem.bounds = read_bounds(*bounds);
+    spec.problem.bounds = read_bounds(*bounds, file_);
     read_invariants(root.find("invariants"), spec.problem);
     if (const Json* e = root.find("expect")) spec.expect = read_expect(*e, spec.problem);
     return spec;
@@ -76,36 +100,6 @@ class SpecReader {
       mutant->apply(spec.problem.design);
       spec.mutants.push_back(name);
     }
-  }
-
-  int bound(const Json& obj, const char* key, int limit, bool required, int fallback) const {
-    const Json* v = obj.find(key);
-    if (!v) {
-      if (required) fail(obj, std::string("\"bounds\" has no \"") + key + "\"");
-      return fallback;
-    }
-    std::string what = std::string("bounds.") + key;
-    if (v->kind != Json::Kind::number || !v->is_integer)
-      fail(*v, what + " must be a whole number, not " +
-                   (v->kind == Json::Kind::number ? v->string : kind_name(v->kind)));
-    if (v->integer < 1) fail(*v, what + " must be at least 1, not " + std::to_string(v->integer));
-    if (v->integer > limit)
-      fail(*v, what + " is " + v->string + ", over the model's limit of " + std::to_string(limit));
-    return static_cast<int>(v->integer);
-  }
-
-  Bounds read_bounds(const Json& obj) const {
-    expect_kind(obj, Json::Kind::object, "\"bounds\"");
-    check_keys(obj, {"threads", "processes", "mms", "devices", "pasids", "files"}, "\"bounds\"");
-    Bounds b;
-    b.threads = bound(obj, "threads", kMaxThreads, true, 0);
-    b.processes = bound(obj, "processes", kMaxProcesses, true, 0);
-    b.mms = bound(obj, "mms", kMaxMms, true, 0);
-    b.devices = bound(obj, "devices", kMaxDevices, true, 0);
-    b.pasids = bound(obj, "pasids", kMaxPasids, true, 0);
-    int files = std::min(b.devices * b.processes, kMaxFiles);
-    b.files = bound(obj, "files", kMaxFiles, false, files);
-    return b;
   }
 
   void read_invariants(const Json* v, Problem& problem) const {
@@ -175,6 +169,21 @@ class SpecReader {
 };
 
 }  // namespace
+
+Bounds read_bounds(const Json& obj, const std::string& file) {
+  expect_kind(file, obj, Json::Kind::object, "\"bounds\"");
+  check_keys(file, obj, {"threads", "processes", "mms", "devices", "pasids", "files"},
+             "\"bounds\"");
+  Bounds b;
+  b.threads = bound(file, obj, "threads", kMaxThreads, true, 0);
+  b.processes = bound(file, obj, "processes", kMaxProcesses, true, 0);
+  b.mms = bound(file, obj, "mms", kMaxMms, true, 0);
+  b.devices = bound(file, obj, "devices", kMaxDevices, true, 0);
+  b.pasids = bound(file, obj, "pasids", kMaxPasids, true, 0);
+  int files = std::min(b.devices * b.processes, kMaxFiles);
+  b.files = bound(file, obj, "files", kMaxFiles, false, files);
+  return b;
+}
 
 Spec parse_spec(std::string_view text, const std::string& file) {
   Json root = parse_json(text, file);

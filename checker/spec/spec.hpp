@@ -35,6 +35,13 @@ struct Spec {
   std::optional<Expectation> expect;
 };
 
+struct Json;  // json.hpp
+
+/// The "bounds" object `obj` of the JSON file `file` (a spec, or a result `show` reads):
+/// each bound a whole number from 1 to the model's limit; "files" optional (devices *
+/// processes, at most kMaxFiles).  Throws InputError at the value that is wrong.
+Bounds read_bounds(const Json& obj, const std::string& file);
+
 /// Parses spec text; throws InputError with the file, line and column of the problem.
 Spec parse_spec(std::string_view text, const std::string& file);
 
