@@ -1,9 +1,9 @@
 // JSON-lines traces: one action per line, for hand-written and generated traces.
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "checker/error.hpp"
-#include "json_error.hpp"
 #include "source.hpp"
 
 namespace pasid::replay {
@@ -33,15 +33,39 @@ std::int64_t number(const nlohmann::json& v, const std::string& key, const std::
   bad(file, line, "\"" + key + "\" must be a number (or a \"0x\" string)");
 }
 
+/// Line `line` of `file`, `text`, which a parse without exceptions discarded, parsed again
+/// with them for nlohmann's reason and the column where it stopped.  It throws parse_error
+/// for bad syntax, and out_of_range (406) for a number past a double's range, which carries
+/// no place: the number is looked for in the line.
+[[noreturn]] void not_json(std::string_view text, const std::string& file, std::int64_t line) {
+  auto col = [text](std::size_t byte) { return static_cast<int>(std::min(byte, text.size())) + 1; };
+  int at = 1;
+  std::string message = "not JSON";
+  try {
+    nlohmann::json parsed = nlohmann::json::parse(text);  // throws, as it did not before
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    at = col(e.byte == 0 ? 0 : e.byte - 1);
+    message = "not JSON: " + what.substr(what.rfind(": ") + 2);
+  } catch (const nlohmann::json::out_of_range& e) {
+    std::string what = e.what();
+    std::size_t quote = what.find('\'');
+    std::string number = quote == std::string::npos ? "" : what.substr(quote + 1);
+    if (!number.empty()) number.pop_back();  // the closing quote
+    std::size_t found = number.empty() ? std::string_view::npos : text.find(number);
+    if (found != std::string_view::npos) at = col(found);
+    if (number.size() > 24) number = number.substr(0, 24) + "...";
+    message = "not JSON: the number " + number + " is out of range";
+  }
+  throw InputError(file, static_cast<int>(line), at, message);
+}
+
 }  // namespace
 
 void parse_json_line(std::string_view text, const std::string& file, std::int64_t line,
                      std::vector<TraceEvent>& out) {
   auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded()) {
-    JsonError why = json_error(text);  // the line is one line of text: its column
-    throw InputError(file, static_cast<int>(line), why.col ? why.col : 1, why.message);
-  }
+  if (j.is_discarded()) not_json(text, file, line);
   if (!j.is_object()) bad(file, line, "not a JSON object");
   if (!j.contains("task") || !j.contains("event")) bad(file, line, "needs \"task\" and \"event\"");
   if (!j["event"].is_string()) bad(file, line, "\"event\" must be a string");
