@@ -6,6 +6,7 @@
 
 #include "checker/error.hpp"
 #include "checker/explicit/explorer.hpp"
+#include "checker/explicit/instances.hpp"
 #include "checker/report/json.hpp"
 #include "checker/report/json_read.hpp"
 #include "checker/spec/spec.hpp"
@@ -14,14 +15,10 @@ using namespace pasid;
 
 namespace {
 
-/// The steps of a counterexample as rule names and arguments, for comparing two of them.
+/// The steps of a counterexample as calls ("open(t0, dev0, f0, pasid 1)"), for comparing two.
 std::string steps_of(const Counterexample& cex) {
   std::string s;
-  for (const auto& st : cex.steps)
-    s += std::string(rule_info(st.rule).name) + " " + std::to_string(st.args.thread) + " " +
-         std::to_string(st.args.device) + " " + std::to_string(st.args.file) + " " +
-         std::to_string(st.args.new_thread) + " " + std::to_string(st.args.new_mm) + " " +
-         std::to_string(st.args.new_file) + " " + std::to_string(st.args.pasid) + ";";
+  for (const auto& st : cex.steps) s += instance_name(st.rule, st.args) + ";";
   return s;
 }
 
